@@ -1,0 +1,94 @@
+/**
+ * Findings: things that work but that Microsoft does not support or advises against, reported by
+ * `auditTopology` and repeated as plan warnings when they touch a plan's pools.
+ *
+ * @module
+ */
+import type { EdgePoolFqdn, PoolFqdn } from './identifiers.js'
+
+/**
+ * How serious a finding is: `unsupported` (Microsoft does not support it) or `advice`.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type Severity = 'unsupported' | 'advice'
+
+/**
+ * The tags of the topology findings of `auditTopology`.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type TopologyFindingTag =
+  | 'PairingEditionMismatch'
+  | 'PairingHostingMismatch'
+  | 'PairingOsMismatch'
+  | 'PairingVersionMismatch'
+  | 'PairedPoolsSameSite'
+  | 'BackEndHaMismatch'
+  | 'MirroringOn2019'
+  | 'TwoFrontEndEnterprisePool2019'
+  | 'TooManyFrontEnds'
+  | 'UnpairedPool'
+
+/**
+ * A supported-but-unwise (or unsupported) topology property.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface TopologyFinding {
+  /** Stable machine code. */
+  readonly _tag: TopologyFindingTag
+  /** How serious it is. */
+  readonly severity: Severity
+  /** The pools involved. */
+  readonly pools: ReadonlyArray<PoolFqdn>
+}
+
+/**
+ * A disaster-mode plan may lose what changed since the last Backup Service sync of the direction
+ * concerned (`lastSyncAt`, when known).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface PossibleDataLoss {
+  /** Stable machine code. */
+  readonly _tag: 'PossibleDataLoss'
+  /** Always `advice`: the plan is still the only way to restore service. */
+  readonly severity: Severity
+  /** The source pool of the direction whose unsynced data may be lost, then its partner. */
+  readonly pools: ReadonlyArray<PoolFqdn>
+  /** The last known sync of that direction, if the state records one. */
+  readonly lastSyncAt?: string
+}
+
+/**
+ * After a failback, an Edge pool still forwards to the backup pool; restore its next hop when
+ * convenient (`Set-CsEdgeServer`).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface EdgeNextHopNotRestored {
+  /** Stable machine code. */
+  readonly _tag: 'EdgeNextHopNotRestored'
+  /** Always `advice`. */
+  readonly severity: Severity
+  /** The backup pool the Edge pool points at, then the home pool it could point at again. */
+  readonly pools: ReadonlyArray<PoolFqdn>
+  /** The Edge pool concerned. */
+  readonly edgePool: EdgePoolFqdn
+  /** Its next hop as configured in the topology. */
+  readonly configuredNextHop: PoolFqdn
+}
+
+/**
+ * Any finding: topology findings and the warnings plans add.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type Finding = TopologyFinding | PossibleDataLoss | EdgeNextHopNotRestored

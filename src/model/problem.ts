@@ -1,0 +1,539 @@
+/**
+ * Problems: every reason sfb-dr refuses an input, a request or a plan. Problems are plain,
+ * JSON-safe objects tagged by `_tag` (the stable machine code) with context fields; they carry no
+ * message. `formatProblem` turns one into a sentence for people.
+ *
+ * @module
+ */
+import type { Intent } from './intent.js'
+
+// -------------------------------------------------------------------------------------
+// decoding problems (documents)
+// -------------------------------------------------------------------------------------
+
+/**
+ * A value has the wrong shape, type or spelling.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface InvalidInput {
+  /** Stable machine code. */
+  readonly _tag: 'InvalidInput'
+  /** JSON path of the value, such as `pools[0].fqdn` (`""` for the document itself). */
+  readonly path: string
+  /** What was expected there, in words. */
+  readonly expected: string
+  /** A short, truncated rendering of what was found. */
+  readonly found: string
+}
+
+/**
+ * What kind of named thing a reference or a duplicate is about.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export type NameKind = 'site' | 'pool' | 'edgePool' | 'server' | 'user'
+
+/**
+ * A name refers to a site, pool or Edge pool the topology does not define.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface UnknownReference {
+  /** Stable machine code. */
+  readonly _tag: 'UnknownReference'
+  /** JSON path of the reference. */
+  readonly path: string
+  /** What kind of thing it should name. */
+  readonly kind: NameKind
+  /** The (normalized) name. */
+  readonly name: string
+}
+
+/**
+ * The same name is defined twice (FQDNs across pools, servers and Edge pools; site names; SIP
+ * addresses of users).
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface DuplicateName {
+  /** Stable machine code. */
+  readonly _tag: 'DuplicateName'
+  /** JSON path of the second definition. */
+  readonly path: string
+  /** JSON path of the first definition. */
+  readonly firstPath: string
+  /** What kind of thing is duplicated. */
+  readonly kind: NameKind
+  /** The (normalized) name. */
+  readonly name: string
+}
+
+/**
+ * A pool appears in more than one pairing (pairing is 1:1).
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface PoolInTwoPairings {
+  /** Stable machine code. */
+  readonly _tag: 'PoolInTwoPairings'
+  /** JSON path of the second pairing that names it. */
+  readonly path: string
+  /** JSON path of the first. */
+  readonly firstPath: string
+  /** The pool. */
+  readonly pool: string
+}
+
+/**
+ * A pairing names the same pool twice.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface PoolPairedWithItself {
+  /** Stable machine code. */
+  readonly _tag: 'PoolPairedWithItself'
+  /** JSON path of the pairing. */
+  readonly path: string
+  /** The pool. */
+  readonly pool: string
+}
+
+/**
+ * A pairing member is not a Front End pool (an Edge pool or a server, say): only Front End pools
+ * are paired.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface PairingMemberNotFrontEndPool {
+  /** Stable machine code. */
+  readonly _tag: 'PairingMemberNotFrontEndPool'
+  /** JSON path of the member. */
+  readonly path: string
+  /** The name found. */
+  readonly name: string
+  /** What the name is instead (`edgePool`, `server`) or `unknown`. */
+  readonly actualKind: 'edgePool' | 'server' | 'unknown'
+}
+
+/**
+ * An Edge pool's next hop is not a Front End pool of the topology.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface EdgeNextHopNotPool {
+  /** Stable machine code. */
+  readonly _tag: 'EdgeNextHopNotPool'
+  /** JSON path of the next hop. */
+  readonly path: string
+  /** The Edge pool. */
+  readonly edgePool: string
+  /** The next hop found. */
+  readonly nextHop: string
+}
+
+/**
+ * More than one Edge pool has `federation: true`; exactly one Edge pool carries federation.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface MultipleFederationEdgePools {
+  /** Stable machine code. */
+  readonly _tag: 'MultipleFederationEdgePools'
+  /** JSON path of the second Edge pool that claims federation. */
+  readonly path: string
+  /** Every Edge pool that claims it. */
+  readonly edgePools: ReadonlyArray<string>
+}
+
+/**
+ * A state document records a failover of a pool that has no backup pool.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface FailoverOfUnpairedPool {
+  /** Stable machine code. */
+  readonly _tag: 'FailoverOfUnpairedPool'
+  /** JSON path of the failover. */
+  readonly path: string
+  /** The pool. */
+  readonly pool: string
+}
+
+/**
+ * A state document records both pools of a pair as failed over, which the product forbids.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface BothPoolsOfPairFailedOver {
+  /** Stable machine code. */
+  readonly _tag: 'BothPoolsOfPairFailedOver'
+  /** JSON path of the second failover. */
+  readonly path: string
+  /** The two pools. */
+  readonly pools: ReadonlyArray<string>
+}
+
+/**
+ * A state document puts the CMS active master on a pool outside the CMS pool and its partner.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface ActiveMasterOutsideCmsPair {
+  /** Stable machine code. */
+  readonly _tag: 'ActiveMasterOutsideCmsPair'
+  /** JSON path of the active master. */
+  readonly path: string
+  /** The pool found. */
+  readonly activeMaster: string
+  /** The pools that may hold it. */
+  readonly allowed: ReadonlyArray<string>
+}
+
+/**
+ * Every problem a document can have.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export type DecodeProblem =
+  | InvalidInput
+  | UnknownReference
+  | DuplicateName
+  | PoolInTwoPairings
+  | PoolPairedWithItself
+  | PairingMemberNotFrontEndPool
+  | EdgeNextHopNotPool
+  | MultipleFederationEdgePools
+  | FailoverOfUnpairedPool
+  | BothPoolsOfPairFailedOver
+  | ActiveMasterOutsideCmsPair
+
+// -------------------------------------------------------------------------------------
+// violations (requests and plans)
+// -------------------------------------------------------------------------------------
+
+/**
+ * The requested pool is not a Front End pool of the topology.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface UnknownPool {
+  /** Stable machine code. */
+  readonly _tag: 'UnknownPool'
+  /** The pool as given. */
+  readonly pool: string
+}
+
+/**
+ * The pool has no backup pool, so it cannot be failed over.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface NoBackupPool {
+  /** Stable machine code. */
+  readonly _tag: 'NoBackupPool'
+  /** The pool. */
+  readonly pool: string
+}
+
+/**
+ * The pool's users are already failed over onto its partner.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface AlreadyFailedOver {
+  /** Stable machine code. */
+  readonly _tag: 'AlreadyFailedOver'
+  /** The pool. */
+  readonly pool: string
+  /** Its partner, now servicing its users. */
+  readonly backupPool: string
+}
+
+/**
+ * The partner's users are failed over onto this pool: fail the partner back first
+ * (`Invoke-CsPoolFailBack -PoolFqdn <partner>`).
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface PartnerFailedOver {
+  /** Stable machine code. */
+  readonly _tag: 'PartnerFailedOver'
+  /** The pool that cannot be failed over now. */
+  readonly pool: string
+  /** The partner whose users it services; fail this one back first. */
+  readonly partner: string
+}
+
+/**
+ * The backup pool is unreachable, so it cannot take the users.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface BackupPoolUnreachable {
+  /** Stable machine code. */
+  readonly _tag: 'BackupPoolUnreachable'
+  /** The pool whose users would move. */
+  readonly pool: string
+  /** The unreachable backup pool. */
+  readonly backupPool: string
+}
+
+/**
+ * A planned failover was asked for a pool that is unreachable: only `-DisasterMode` works then.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface PlannedFailoverOfUnreachablePool {
+  /** Stable machine code. */
+  readonly _tag: 'PlannedFailoverOfUnreachablePool'
+  /** The pool. */
+  readonly pool: string
+}
+
+/**
+ * A failback was asked for a pool whose users are not failed over.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface NotFailedOver {
+  /** Stable machine code. */
+  readonly _tag: 'NotFailedOver'
+  /** The pool. */
+  readonly pool: string
+}
+
+/**
+ * A failback was asked while the home pool is still unreachable.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface HomePoolUnreachable {
+  /** Stable machine code. */
+  readonly _tag: 'HomePoolUnreachable'
+  /** The home pool. */
+  readonly pool: string
+}
+
+/**
+ * A planned failback was asked while the backup pool is unreachable: only `-DisasterMode` works
+ * then (and loses what the failed-over users changed).
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface PlannedFailbackWithUnreachableBackup {
+  /** Stable machine code. */
+  readonly _tag: 'PlannedFailbackWithUnreachableBackup'
+  /** The home pool. */
+  readonly pool: string
+  /** The unreachable backup pool. */
+  readonly backupPool: string
+}
+
+/**
+ * The CMS must be failed over first but cannot be: the other pool of the CMS pair is the failing
+ * pool, is unreachable, or does not exist (CMS pool unpaired).
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface CentralManagementStoreUnrecoverable {
+  /** Stable machine code. */
+  readonly _tag: 'CentralManagementStoreUnrecoverable'
+  /** The pool the CMS is on now (its active master). */
+  readonly activeMaster: string
+  /** The pool it would fail over to, if the CMS pool is paired. */
+  readonly standby?: string
+  /** Why it cannot be failed over. */
+  readonly reason: 'standbyIsFailingPool' | 'standbyUnreachable' | 'cmsPoolUnpaired'
+}
+
+/**
+ * `planMoveService` was asked to move service between pools that are not partners.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface NotPartners {
+  /** Stable machine code. */
+  readonly _tag: 'NotPartners'
+  /** The pool now servicing the users. */
+  readonly from: string
+  /** The pool asked to take them. */
+  readonly to: string
+}
+
+/**
+ * `planMoveService` found no users serviced by `from`, so there is nothing to move.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface NothingToMove {
+  /** Stable machine code. */
+  readonly _tag: 'NothingToMove'
+  /** The pool. */
+  readonly from: string
+}
+
+/**
+ * The name of a rule a plan step breaks: a step precondition or one of the four safety rules
+ * (`OnePoolOfPairFailedOver`, `FailoverOntoReachablePartner` / `FailbackToReachablePools`,
+ * `CmsReadyForPoolFailover`, `NoEdgeNextHopToFailingPool`).
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export type StepRule =
+  | 'UnknownPool'
+  | 'UnknownEdgePool'
+  | 'PoolHasBackup'
+  | 'PoolNotFailedOver'
+  | 'PoolFailedOver'
+  | 'BackupPoolMatchesPartner'
+  | 'PlannedModeNeedsReachablePool'
+  | 'PoolReachableForCheck'
+  | 'CmsSourceIsActiveMaster'
+  | 'CmsTargetIsCmsPartner'
+  | 'CmsTargetReachable'
+  | 'CmsModeMatchesAvailability'
+  | 'CmsTargetBackEndMatchesTopology'
+  | 'ActiveMasterMatches'
+  | 'EdgeNextHopIsUsablePool'
+  | 'OnePoolOfPairFailedOver'
+  | 'FailoverOntoReachablePartner'
+  | 'FailbackToReachablePools'
+  | 'CmsReadyForPoolFailover'
+  | 'NoEdgeNextHopToFailingPool'
+  | 'DuplicateStepId'
+
+/**
+ * A plan step breaks a rule in the state it would run in.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface StepPreconditionFailed {
+  /** Stable machine code. */
+  readonly _tag: 'StepPreconditionFailed'
+  /** The step's id. */
+  readonly stepId: string
+  /** The step's tag. */
+  readonly step: string
+  /** The rule it breaks. */
+  readonly rule: StepRule
+  /** The pools (or Edge pools) involved. */
+  readonly subjects: ReadonlyArray<string>
+}
+
+/**
+ * The plan's id does not match its content: it was tampered with or edited by hand.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface PlanIdMismatch {
+  /** Stable machine code. */
+  readonly _tag: 'PlanIdMismatch'
+  /** The id the content hashes to. */
+  readonly expected: string
+  /** The id the plan carries. */
+  readonly found: string
+}
+
+/**
+ * After its last step, the plan does not achieve its intent.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface IntentNotAchieved {
+  /** Stable machine code. */
+  readonly _tag: 'IntentNotAchieved'
+  /** The plan's intent. */
+  readonly intent: Intent
+}
+
+/**
+ * A journal does not belong to the plan it is resumed with.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface JournalMismatch {
+  /** Stable machine code. */
+  readonly _tag: 'JournalMismatch'
+  /** The plan's id. */
+  readonly planId: string
+  /** What differs. */
+  readonly reason: 'planId' | 'steps'
+}
+
+/**
+ * Every step of the plan already succeeded: nothing is left to resume.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface NothingLeftToRun {
+  /** Stable machine code. */
+  readonly _tag: 'NothingLeftToRun'
+  /** The plan's id. */
+  readonly planId: string
+}
+
+/**
+ * Every reason a request or a plan is refused.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export type Violation =
+  | InvalidInput
+  | UnknownPool
+  | NoBackupPool
+  | AlreadyFailedOver
+  | PartnerFailedOver
+  | BackupPoolUnreachable
+  | PlannedFailoverOfUnreachablePool
+  | NotFailedOver
+  | HomePoolUnreachable
+  | PlannedFailbackWithUnreachableBackup
+  | CentralManagementStoreUnrecoverable
+  | NotPartners
+  | NothingToMove
+  | StepPreconditionFailed
+  | PlanIdMismatch
+  | IntentNotAchieved
+  | JournalMismatch
+  | NothingLeftToRun
+
+/**
+ * Any problem sfb-dr reports.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export type Problem = DecodeProblem | Violation

@@ -1,0 +1,25 @@
+import { defineConfig } from 'tsup'
+
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
+    format: ['esm', 'cjs'],
+    // TS 6: tsup 8's DTS step sets baseUrl internally (TS5101) unless deprecations are ignored.
+    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+    sourcemap: true,
+    clean: true,
+    target: 'es2022',
+    platform: 'neutral',
+    treeshake: true,
+    external: ['fp-ts', 'io-ts', 'fast-check'],
+  },
+  {
+    entry: { 'cli/main': 'src/cli/main.ts' },
+    format: ['cjs'],
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    external: ['fp-ts', 'io-ts'],
+    banner: { js: '#!/usr/bin/env node' },
+  },
+])
