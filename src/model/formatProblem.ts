@@ -1,0 +1,165 @@
+/**
+ * Human sentences for problems and findings. Tags and fields are the stable contract; the wording
+ * here may improve between releases.
+ *
+ * @module
+ */
+import { absurd } from 'fp-ts/lib/function.js'
+import type { Finding } from './findings.js'
+import type { Intent } from './intent.js'
+import type { NameKind, Problem } from './problem.js'
+
+const KIND: Readonly<Record<NameKind, string>> = {
+  site: 'site',
+  pool: 'Front End pool',
+  edgePool: 'Edge pool',
+  server: 'server',
+  user: 'user',
+}
+
+/** Puts a value in double quotes, one line, truncated: problems may carry hostile input. */
+const q = (s: string): string => {
+  const line = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+  return `"${line.length > 120 ? `${line.slice(0, 117)}...` : line}"`
+}
+
+const at = (path: string): string => (path === '' ? 'the document' : path)
+
+/**
+ * One sentence describing an intent, such as `fail over pool1.contoso.com (disaster mode)`.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export const formatIntent = (intent: Intent): string => {
+  switch (intent._tag) {
+    case 'Failover':
+      return `fail over the users homed on ${intent.pool} (${intent.mode} mode)`
+    case 'Failback':
+      return `fail back the users homed on ${intent.pool} (${intent.mode} mode)`
+    case 'MoveService':
+      return `have everyone now serviced by ${intent.from} serviced by ${intent.to}`
+    default:
+      return absurd(intent)
+  }
+}
+
+/**
+ * The human sentence for a problem: what is wrong, where, and what to do about it.
+ *
+ * @example
+ * formatProblem({ _tag: 'PartnerFailedOver', pool: 'pool2.contoso.com', partner: 'pool1.contoso.com' })
+ * // "pool2.contoso.com is servicing the users of its partner pool1.contoso.com, which is failed over
+ * //  onto it: fail the partner back first with Invoke-CsPoolFailBack -PoolFqdn 'pool1.contoso.com'."
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export const formatProblem = (problem: Problem): string => {
+  switch (problem._tag) {
+    case 'InvalidInput':
+      return `${at(problem.path)}: expected ${problem.expected}, found ${problem.found}.`
+    case 'UnknownReference':
+      return `${problem.path}: ${q(problem.name)} is not a ${KIND[problem.kind]} defined in the topology; define it or fix the name.`
+    case 'DuplicateName':
+      return `${problem.path}: ${KIND[problem.kind]} ${q(problem.name)} is already defined at ${problem.firstPath}; names must be unique.`
+    case 'PoolInTwoPairings':
+      return `${problem.path}: ${q(problem.pool)} is already paired at ${problem.firstPath}; a pool has at most one backup pool.`
+    case 'PoolPairedWithItself':
+      return `${problem.path}: ${q(problem.pool)} is paired with itself; pair it with a pool in another site.`
+    case 'PairingMemberNotFrontEndPool':
+      return `${problem.path}: ${q(problem.name)} is ${problem.actualKind === 'unknown' ? 'not defined' : `an ${problem.actualKind === 'edgePool' ? 'Edge pool' : 'individual server'}`}; only Front End pools can be paired.`
+    case 'EdgeNextHopNotPool':
+      return `${problem.path}: the next hop ${q(problem.nextHop)} of Edge pool ${q(problem.edgePool)} is not a Front End pool of the topology.`
+    case 'MultipleFederationEdgePools':
+      return `${problem.path}: several Edge pools claim federation (${problem.edgePools.join(', ')}); exactly one Edge pool carries federation.`
+    case 'FailoverOfUnpairedPool':
+      return `${problem.path}: ${q(problem.pool)} is recorded as failed over, but it has no backup pool.`
+    case 'BothPoolsOfPairFailedOver':
+      return `${problem.path}: both pools of the pair ${problem.pools.join(' and ')} are recorded as failed over; at most one pool of a pair can be.`
+    case 'ActiveMasterOutsideCmsPair':
+      return `${problem.path}: the CMS active master ${q(problem.activeMaster)} must be one of ${problem.allowed.join(', ')} (the CMS pool and its partner).`
+    case 'UnknownPool':
+      return `${q(problem.pool)} is not a Front End pool of the topology.`
+    case 'NoBackupPool':
+      return `${problem.pool} has no backup pool, so its users cannot be failed over; pair it in Topology Builder first.`
+    case 'AlreadyFailedOver':
+      return `The users homed on ${problem.pool} are already failed over onto ${problem.backupPool}.`
+    case 'PartnerFailedOver':
+      return `${problem.pool} is servicing the users of its partner ${problem.partner}, which is failed over onto it: fail the partner back first with Invoke-CsPoolFailBack -PoolFqdn '${problem.partner}'.`
+    case 'BackupPoolUnreachable':
+      return `The backup pool ${problem.backupPool} of ${problem.pool} is unreachable, so it cannot take the users; restore it first.`
+    case 'PlannedFailoverOfUnreachablePool':
+      return `${problem.pool} is unreachable, so a planned failover is impossible; use disaster mode (-DisasterMode).`
+    case 'NotFailedOver':
+      return `The users homed on ${problem.pool} are not failed over, so there is nothing to fail back.`
+    case 'HomePoolUnreachable':
+      return `${problem.pool} is still unreachable; bring it back online before failing its users back.`
+    case 'PlannedFailbackWithUnreachableBackup':
+      return `The backup pool ${problem.backupPool} is unreachable, so a planned failback of ${problem.pool} is impossible; use disaster mode, accepting that the failed-over users' changes are lost.`
+    case 'CentralManagementStoreUnrecoverable':
+      return `The Central Management Store (active master on ${problem.activeMaster}) must be failed over first, but ${
+        problem.reason === 'cmsPoolUnpaired'
+          ? 'its pool has no backup pool'
+          : problem.reason === 'standbyIsFailingPool'
+            ? `its standby ${problem.standby ?? ''} is the pool being failed over`
+            : `its standby ${problem.standby ?? ''} is unreachable`
+      }; recover or move the CMS (Move-CsManagementServer) before failing pools over.`
+    case 'NotPartners':
+      return `${problem.to} is not the backup pool of ${problem.from}; service can only move between the two pools of a pair.`
+    case 'NothingToMove':
+      return `${problem.from} services no users, so there is nothing to move.`
+    case 'StepPreconditionFailed':
+      return `Step ${problem.stepId} (${problem.step}) breaks rule ${problem.rule}${problem.subjects.length > 0 ? ` for ${problem.subjects.join(', ')}` : ''}.`
+    case 'PlanIdMismatch':
+      return `The plan id ${q(problem.found)} does not match its content (${problem.expected}): the plan was edited or tampered with; plan again.`
+    case 'IntentNotAchieved':
+      return `After its last step the plan does not ${formatIntent(problem.intent)}.`
+    case 'JournalMismatch':
+      return `The journal does not belong to plan ${problem.planId} (its ${problem.reason === 'planId' ? 'plan id' : 'steps'} differ).`
+    case 'NothingLeftToRun':
+      return `Every step of plan ${problem.planId} already succeeded; nothing is left to run.`
+    default:
+      return absurd(problem)
+  }
+}
+
+/**
+ * The human sentence for a finding or plan warning.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export const formatFinding = (finding: Finding): string => {
+  const pools = finding.pools.join(' and ')
+  switch (finding._tag) {
+    case 'PairingEditionMismatch':
+      return `${pools} are paired but differ in edition (Enterprise vs Standard): unsupported.`
+    case 'PairingHostingMismatch':
+      return `${pools} are paired but one is physical and the other virtual: unsupported.`
+    case 'PairingOsMismatch':
+      return `${pools} are paired but run different operating systems: unsupported.`
+    case 'PairingVersionMismatch':
+      return `${pools} are paired but run different product versions: unsupported.`
+    case 'PairedPoolsSameSite':
+      return `${pools} are paired within one site: one disaster can take both.`
+    case 'BackEndHaMismatch':
+      return `${pools} are paired but use different Back End high-availability modes; use the same in both.`
+    case 'MirroringOn2019':
+      return `${pools} uses SQL mirroring, which Skype for Business Server 2019 does not support.`
+    case 'TwoFrontEndEnterprisePool2019':
+      return `${pools} is a 2019 Enterprise pool with exactly two Front End servers, which 2019 does not support.`
+    case 'TooManyFrontEnds':
+      return `${pools} has more Front End servers than its version supports (12 in 2015, 16 in 2019).`
+    case 'UnpairedPool':
+      return `${pools} has no backup pool: its users have no disaster recovery.`
+    case 'PossibleDataLoss':
+      return `Disaster mode: changes on ${finding.pools[0] ?? ''} not yet replicated to ${finding.pools[1] ?? ''} are lost${
+        finding.lastSyncAt === undefined ? ' (no last sync time is known)' : ` (last known sync ${finding.lastSyncAt})`
+      }.`
+    case 'EdgeNextHopNotRestored':
+      return `Edge pool ${finding.edgePool} still forwards to ${finding.pools[0] ?? ''}; restore its next hop to ${finding.configuredNextHop} with Set-CsEdgeServer when convenient.`
+    default:
+      return absurd(finding)
+  }
+}
