@@ -5,7 +5,7 @@
 export const deepFreeze = <A>(value: A): A => {
   const seen = new WeakSet<object>()
   const freeze = (v: unknown): void => {
-    if (typeof v !== 'object' || v === null || seen.has(v)) return
+    if (typeof v !== 'object' || v === null || seen.has(v) || Object.isFrozen(v)) return
     seen.add(v)
     if (v instanceof Map) {
       for (const [k, x] of v) {

@@ -1,0 +1,21 @@
+/**
+ * Documents ⇄ model: the public surface of the codec layer (io-ts stays inside it).
+ *
+ * @module
+ */
+export { decodeTopology, encodeTopology } from './topologyCodec.js'
+export { decodeState, encodeState } from './stateCodec.js'
+export type {
+  BackEndDocument,
+  BackupServiceDocument,
+  EdgePoolDocument,
+  EdgePoolStatusDocument,
+  FailoverDocument,
+  PoolDocument,
+  PoolStatusDocument,
+  SiteDocument,
+  SqlStoreDocument,
+  StateDocument,
+  TopologyDocument,
+  UserDocument,
+} from './documents.js'

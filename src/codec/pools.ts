@@ -1,0 +1,150 @@
+/**
+ * Decoding and encoding of one Front End pool of a topology document: shape, defaults and the
+ * rules that concern a single pool (a Standard pool is one server named like the pool; Enterprise
+ * pools need a Back End; a mirror only with `ha: "mirroring"`). Rules across pools live in
+ * `references.ts`.
+ *
+ * @module
+ */
+import * as O from 'fp-ts/lib/Option.js'
+import { isNonEmpty } from 'fp-ts/lib/ReadonlyArray.js'
+import type * as t from 'io-ts'
+import { parseSqlInstanceName, type Fqdn } from '../model/identifiers.js'
+import type { BackEnd, BackEndHa, Edition, Pool, SqlStore } from '../model/topology.js'
+import type { BackEndDocument, PoolDocument, SqlStoreDocument } from './documents.js'
+import { isFields, leaf, optionalLeaf, reject, type Errors, type Fields } from './fields.js'
+import { fqdnCodec, oneOf, siteNameCodec, sqlInstanceCodec, textCodec } from './primitives.js'
+
+const editionCodec = oneOf<Edition>('Enterprise', 'Standard')
+const versionCodec = oneOf('2015', '2019')
+const hostingCodec = oneOf('physical', 'virtual')
+const haCodec = oneOf<BackEndHa>('none', 'mirroring', 'alwaysOn', 'failoverCluster')
+const defaultInstance = parseSqlInstanceName('rtc')
+
+const POOL = 'a pool { fqdn, site, edition, frontEnds, … }'
+const SERVERS = 'a non-empty array of Front End server FQDNs'
+const BACK_END = 'a Back End { sqlServer, instance, ha?, mirror? }'
+const SQL_STORE = 'a SQL store { sqlServer, instance }'
+
+const decodeMirror = (errors: Errors, u: unknown, c: t.Context, i: number): SqlStore | undefined => {
+  if (!isFields(u)) {
+    reject(errors, SQL_STORE, u, c, i, 'backEnd', 'mirror')
+    return undefined
+  }
+  const sqlServer = leaf(errors, fqdnCodec, u['sqlServer'], c, i, 'backEnd', 'mirror', 'sqlServer')
+  const instance = leaf(errors, sqlInstanceCodec, u['instance'], c, i, 'backEnd', 'mirror', 'instance')
+  return sqlServer === undefined || instance === undefined ? undefined : { sqlServer, instance }
+}
+
+const decodeBackEnd = (errors: Errors, u: unknown, c: t.Context, i: number): BackEnd | undefined => {
+  if (!isFields(u)) {
+    reject(errors, BACK_END, u, c, i, 'backEnd')
+    return undefined
+  }
+  const sqlServer = leaf(errors, fqdnCodec, u['sqlServer'], c, i, 'backEnd', 'sqlServer')
+  const instance = leaf(errors, sqlInstanceCodec, u['instance'], c, i, 'backEnd', 'instance')
+  const ha = optionalLeaf(errors, haCodec, u['ha'], c, i, 'backEnd', 'ha') ?? 'none'
+  const given = u['mirror']
+  const mirror = given === undefined ? undefined : decodeMirror(errors, given, c, i)
+  if (given !== undefined && ha !== 'mirroring')
+    reject(errors, 'no mirror: a mirror needs "ha": "mirroring"', given, c, i, 'backEnd', 'mirror')
+  if (sqlServer === undefined || instance === undefined || (given !== undefined && mirror === undefined)) return undefined
+  return mirror === undefined ? { sqlServer, instance, ha } : { sqlServer, instance, mirror, ha }
+}
+
+const decodeFrontEnds = (
+  errors: Errors,
+  u: Fields,
+  c: t.Context,
+  i: number,
+  edition: Edition | undefined,
+  self: Fqdn | undefined,
+): ReadonlyArray<Fqdn> | undefined => {
+  const given = u['frontEnds']
+  if (!Array.isArray(given) || given.length === 0) {
+    reject(errors, SERVERS, given, c, i, 'frontEnds')
+    return undefined
+  }
+  const list: ReadonlyArray<unknown> = given
+  if (edition === 'Standard' && list.length !== 1) {
+    reject(errors, 'exactly one server: a Standard Edition pool is a single server', given, c, i, 'frontEnds')
+    return undefined
+  }
+  const servers: Array<Fqdn> = []
+  for (let j = 0; j < list.length; j++) {
+    const server = leaf(errors, fqdnCodec, list[j], c, i, 'frontEnds', j)
+    if (server !== undefined) servers.push(server)
+  }
+  if (servers.length !== list.length) return undefined
+  if (edition === 'Standard' && self !== undefined && servers[0] !== self) {
+    const expected = `the pool's own FQDN "${self}" (a Standard Edition server is its own pool)`
+    reject(errors, expected, list[0], c, i, 'frontEnds', 0)
+    return undefined
+  }
+  return servers
+}
+
+const defaultBackEnd = (self: Fqdn): BackEnd | undefined =>
+  O.isSome(defaultInstance) ? { sqlServer: self, instance: defaultInstance.value, ha: 'none' } : undefined
+
+/**
+ * Decodes item `i` of the `pools` array at context `c`, with its defaults; `undefined` (with the
+ * errors collected) when it is invalid.
+ *
+ * @category internal
+ * @since 0.1.0
+ */
+export const decodePool = (errors: Errors, u: unknown, c: t.Context, i: number): Pool | undefined => {
+  if (!isFields(u)) {
+    reject(errors, POOL, u, c, i)
+    return undefined
+  }
+  const before = errors.length
+  const fqdn = leaf(errors, fqdnCodec, u['fqdn'], c, i, 'fqdn')
+  const site = leaf(errors, siteNameCodec, u['site'], c, i, 'site')
+  const edition = leaf(errors, editionCodec, u['edition'], c, i, 'edition')
+  const version = optionalLeaf(errors, versionCodec, u['version'], c, i, 'version') ?? '2015'
+  const hosting = optionalLeaf(errors, hostingCodec, u['hosting'], c, i, 'hosting') ?? 'physical'
+  const os = optionalLeaf(errors, textCodec, u['os'], c, i, 'os')
+  const frontEnds = decodeFrontEnds(errors, u, c, i, edition, fqdn)
+  const given = u['backEnd']
+  if (given === undefined && edition === 'Enterprise')
+    reject(errors, 'a Back End { sqlServer, instance }: an Enterprise pool needs one', given, c, i, 'backEnd')
+  const backEnd =
+    given !== undefined ? decodeBackEnd(errors, given, c, i) : fqdn === undefined ? undefined : defaultBackEnd(fqdn)
+  const edgePool = optionalLeaf(errors, fqdnCodec, u['edgePool'], c, i, 'edgePool')
+  if (errors.length > before || fqdn === undefined || site === undefined || edition === undefined) return undefined
+  if (frontEnds === undefined || !isNonEmpty(frontEnds) || backEnd === undefined) return undefined
+  const pool: { -readonly [K in keyof Pool]: Pool[K] } = { fqdn, site, edition, version, hosting, frontEnds, backEnd }
+  if (os !== undefined) pool.os = os
+  if (edgePool !== undefined) pool.edgePool = edgePool
+  return pool
+}
+
+const encodeStore = (s: SqlStore): SqlStoreDocument => ({ sqlServer: s.sqlServer, instance: s.instance })
+
+const encodeBackEnd = (b: BackEnd): BackEndDocument =>
+  b.mirror === undefined
+    ? { sqlServer: b.sqlServer, instance: b.instance, ha: b.ha }
+    : { sqlServer: b.sqlServer, instance: b.instance, mirror: encodeStore(b.mirror), ha: b.ha }
+
+/**
+ * Encodes a pool with every default written out.
+ *
+ * @category internal
+ * @since 0.1.0
+ */
+export const encodePool = (p: Pool): PoolDocument => {
+  const doc: { -readonly [K in keyof PoolDocument]: PoolDocument[K] } = {
+    fqdn: p.fqdn,
+    site: p.site,
+    edition: p.edition,
+    version: p.version,
+    hosting: p.hosting,
+    frontEnds: [...p.frontEnds],
+    backEnd: encodeBackEnd(p.backEnd),
+  }
+  if (p.os !== undefined) doc.os = p.os
+  if (p.edgePool !== undefined) doc.edgePool = p.edgePool
+  return doc
+}

@@ -1,0 +1,196 @@
+/**
+ * Codecs of the leaf values of sfb-dr documents. Each codec's name is what an `InvalidInput`
+ * reports as `expected`. Identifier codecs normalize (through the parsers of the model) and encode
+ * to the normalized string.
+ *
+ * @module
+ */
+import * as O from 'fp-ts/lib/Option.js'
+import * as t from 'io-ts'
+import {
+  isFqdn,
+  isSipAddress,
+  isSiteName,
+  isSqlInstanceName,
+  parseFqdn,
+  parseSipAddress,
+  parseSiteName,
+  parseSqlInstanceName,
+  type Fqdn,
+  type SipAddress,
+  type SiteName,
+  type SqlInstanceName,
+} from '../model/identifiers.js'
+import { LeafType } from './fields.js'
+
+const normalizing = <A extends string>(
+  name: string,
+  is: (u: unknown) => u is A,
+  parse: (s: string) => O.Option<A>,
+): LeafType<A, string> =>
+  new LeafType<A, string>(
+    name,
+    is,
+    (u, c) => {
+      if (typeof u !== 'string') return t.failure(u, c)
+      if (is(u)) return t.success(u)
+      const parsed = parse(u)
+      return O.isSome(parsed) ? t.success(parsed.value) : t.failure(u, c)
+    },
+    String,
+  )
+
+/**
+ * An FQDN in any letter case with an optional trailing dot, decoded lower-case without the dot.
+ *
+ * @category internal
+ * @since 0.1.0
+ */
+export const fqdnCodec: LeafType<Fqdn, string> = normalizing(
+  'an FQDN (two or more dot-separated labels of letters, digits and inner hyphens)',
+  isFqdn,
+  parseFqdn,
+)
+
+/**
+ * A site name.
+ *
+ * @category internal
+ * @since 0.1.0
+ */
+export const siteNameCodec: LeafType<SiteName, string> = normalizing(
+  'a site name (1 to 64 letters, digits, spaces, "-", "_" or ".")',
+  isSiteName,
+  parseSiteName,
+)
+
+/**
+ * A SQL Server instance name.
+ *
+ * @category internal
+ * @since 0.1.0
+ */
+export const sqlInstanceCodec: LeafType<SqlInstanceName, string> = normalizing(
+  'a SQL instance name (1 to 16 letters, digits, "_" or "$", starting with a letter or "_")',
+  isSqlInstanceName,
+  parseSqlInstanceName,
+)
+
+/**
+ * A SIP address in any letter case, decoded lower-case.
+ *
+ * @category internal
+ * @since 0.1.0
+ */
+export const sipAddressCodec: LeafType<SipAddress, string> = normalizing(
+  'a SIP address such as "sip:alice@contoso.com"',
+  isSipAddress,
+  parseSipAddress,
+)
+
+/**
+ * One of a fixed set of strings; the name lists them: `"Enterprise" | "Standard"`.
+ *
+ * @category internal
+ * @since 0.1.0
+ */
+export const oneOf = <K extends string>(...values: ReadonlyArray<K>): LeafType<K> => {
+  const set: ReadonlySet<string> = new Set(values)
+  const is = (u: unknown): u is K => typeof u === 'string' && set.has(u)
+  return new LeafType<K>(
+    values.map((v) => JSON.stringify(v)).join(' | '),
+    is,
+    (u, c) => (is(u) ? t.success(u) : t.failure(u, c)),
+    t.identity,
+  )
+}
+
+/**
+ * `true` or `false`.
+ *
+ * @category internal
+ * @since 0.1.0
+ */
+export const booleanCodec: LeafType<boolean> = new LeafType<boolean>(
+  'true or false',
+  (u): u is boolean => typeof u === 'boolean',
+  (u, c) => (typeof u === 'boolean' ? t.success(u) : t.failure(u, c)),
+  t.identity,
+)
+
+/**
+ * Free text of 1 to 256 characters (an operating system name).
+ *
+ * @category internal
+ * @since 0.1.0
+ */
+export const textCodec: LeafType<string> = new LeafType<string>(
+  'a text of 1 to 256 characters',
+  (u): u is string => typeof u === 'string' && u.length >= 1 && u.length <= 256,
+  (u, c) => (typeof u === 'string' && u.length >= 1 && u.length <= 256 ? t.success(u) : t.failure(u, c)),
+  t.identity,
+)
+
+/**
+ * An integer from `min` to `max`.
+ *
+ * @category internal
+ * @since 0.1.0
+ */
+export const integerCodec = (min: number, max: number): LeafType<number> => {
+  const is = (u: unknown): u is number => typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max
+  return new LeafType<number>(
+    `an integer from ${String(min)} to ${String(max)}`,
+    is,
+    (u, c) => (is(u) ? t.success(u) : t.failure(u, c)),
+    t.identity,
+  )
+}
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/
+
+const daysIn = (year: number, month: number): number =>
+  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
+
+/**
+ * Whether `s` is an ISO 8601 date-time with seconds optional and a `Z` or `±hh:mm` offset, naming
+ * a real calendar day: `2026-11-25T10:00:00Z`, `2026-11-25T11:00+01:00`.
+ *
+ * @category internal
+ * @since 0.1.0
+ */
+export const isDateTime = (s: unknown): s is string => {
+  if (typeof s !== 'string' || s.length > 40) return false
+  const m = DATE_TIME.exec(s)
+  if (m === null) return false
+  const at = (i: number): number => {
+    const g = m[i]
+    return g === undefined ? 0 : Number(g)
+  }
+  const month = at(2)
+  const day = at(3)
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysIn(at(1), month) &&
+    at(4) <= 23 &&
+    at(5) <= 59 &&
+    at(6) <= 59 &&
+    at(7) <= 23 &&
+    at(8) <= 59
+  )
+}
+
+/**
+ * An ISO 8601 date-time with an offset, kept as written.
+ *
+ * @category internal
+ * @since 0.1.0
+ */
+export const dateTimeCodec: LeafType<string> = new LeafType<string>(
+  'an ISO 8601 date-time with "Z" or an offset, such as "2026-11-25T10:00:00Z"',
+  isDateTime,
+  (u, c) => (isDateTime(u) ? t.success(u) : t.failure(u, c)),
+  t.identity,
+)

@@ -1,0 +1,116 @@
+/**
+ * Decoding and encoding of the small items of a topology document: sites, pairings, Edge pools
+ * and the Central Management Store. Shapes and defaults only; references are resolved in
+ * `references.ts`.
+ *
+ * @module
+ */
+import type * as t from 'io-ts'
+import type { Fqdn } from '../model/identifiers.js'
+import type { CentralManagementStore, EdgePool, Site } from '../model/topology.js'
+import type { EdgePoolDocument } from './documents.js'
+import { isFields, leaf, optionalLeaf, reject, type Errors } from './fields.js'
+import { booleanCodec, fqdnCodec, siteNameCodec } from './primitives.js'
+
+/**
+ * Decodes item `i` of the `sites` array at `c`.
+ *
+ * @category internal
+ * @since 0.1.0
+ */
+export const decodeSite = (errors: Errors, u: unknown, c: t.Context, i: number): Site | undefined => {
+  if (!isFields(u)) {
+    reject(errors, 'a site { name }', u, c, i)
+    return undefined
+  }
+  const name = leaf(errors, siteNameCodec, u['name'], c, i, 'name')
+  return name === undefined ? undefined : { name }
+}
+
+/**
+ * Decodes item `i` of the `pairings` array at `c`: two FQDNs (that they name Front End pools is
+ * checked later).
+ *
+ * @category internal
+ * @since 0.1.0
+ */
+export const decodePair = (errors: Errors, u: unknown, c: t.Context, i: number): readonly [Fqdn, Fqdn] | undefined => {
+  if (!Array.isArray(u) || u.length !== 2) {
+    reject(errors, 'a pairing: an array of two pool FQDNs', u, c, i)
+    return undefined
+  }
+  const pair: ReadonlyArray<unknown> = u
+  const a = leaf(errors, fqdnCodec, pair[0], c, i, 0)
+  const b = leaf(errors, fqdnCodec, pair[1], c, i, 1)
+  return a === undefined || b === undefined ? undefined : [a, b]
+}
+
+/**
+ * Decodes item `k` of the `edgePools` array at `c`; `federation` and `xmpp` default to `false`.
+ *
+ * @category internal
+ * @since 0.1.0
+ */
+export const decodeEdgePool = (errors: Errors, u: unknown, c: t.Context, k: number): EdgePool | undefined => {
+  if (!isFields(u)) {
+    reject(errors, 'an Edge pool { fqdn, site, nextHop, federation?, xmpp? }', u, c, k)
+    return undefined
+  }
+  const before = errors.length
+  const fqdn = leaf(errors, fqdnCodec, u['fqdn'], c, k, 'fqdn')
+  const site = leaf(errors, siteNameCodec, u['site'], c, k, 'site')
+  const nextHop = leaf(errors, fqdnCodec, u['nextHop'], c, k, 'nextHop')
+  const federation = optionalLeaf(errors, booleanCodec, u['federation'], c, k, 'federation') ?? false
+  const xmpp = optionalLeaf(errors, booleanCodec, u['xmpp'], c, k, 'xmpp') ?? false
+  return errors.length > before || fqdn === undefined || site === undefined || nextHop === undefined
+    ? undefined
+    : { fqdn, site, nextHop, federation, xmpp }
+}
+
+/**
+ * Encodes an Edge pool with its flags written out.
+ *
+ * @category internal
+ * @since 0.1.0
+ */
+export const encodeEdgePool = (e: EdgePool): EdgePoolDocument => ({
+  fqdn: e.fqdn,
+  site: e.site,
+  nextHop: e.nextHop,
+  federation: e.federation,
+  xmpp: e.xmpp,
+})
+
+/**
+ * Decodes the `centralManagementStore` field of the document at `c`.
+ *
+ * @category internal
+ * @since 0.1.0
+ */
+export const decodeCentralManagementStore = (
+  errors: Errors,
+  u: unknown,
+  c: t.Context,
+): CentralManagementStore | undefined => {
+  if (!isFields(u)) {
+    reject(errors, 'the Central Management Store { pool }', u, c, 'centralManagementStore')
+    return undefined
+  }
+  const pool = leaf(errors, fqdnCodec, u['pool'], c, 'centralManagementStore', 'pool')
+  return pool === undefined ? undefined : { pool }
+}
+
+/**
+ * The normalized `fqdn` field of a document item, if it has a valid one, whatever else is wrong
+ * with it: so that one broken pool does not turn every reference to it into another problem.
+ *
+ * @category internal
+ * @since 0.1.0
+ */
+export const lenientFqdn = (u: unknown): Fqdn | undefined => {
+  if (!isFields(u)) return undefined
+  const fqdn = u['fqdn']
+  if (fqdnCodec.is(fqdn)) return fqdn
+  const r = fqdnCodec.validate(fqdn, [])
+  return r._tag === 'Right' ? r.right : undefined
+}

@@ -1,0 +1,220 @@
+/**
+ * The state document codec (contract §4.2): `decodeState` and `encodeState`.
+ *
+ * Laws:
+ * - `decodeState(t, {})` equals `right(initialState(t))`: what the document does not say is as the
+ *   topology configures it, healthy.
+ * - The decoded state is complete for its topology (every pool and Edge pool has an entry, in
+ *   topology order), so two documents that mean the same thing decode to equal states.
+ * - `decodeState(t, encodeState(s))` deep-equals `right(s)` for every valid state `s` of `t`.
+ *
+ * @module
+ */
+import type * as E from 'fp-ts/lib/Either.js'
+import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import * as t from 'io-ts'
+import type { EdgePoolFqdn, Fqdn, PoolFqdn } from '../model/identifiers.js'
+import type { DecodeProblem } from '../model/problem.js'
+import type { BackupServiceStatus, EdgePoolStatus, FailoverMode, PoolStatus, State } from '../model/state.js'
+import type { Topology } from '../model/topology.js'
+import type { StateDocument } from './documents.js'
+import { contextAt, isFields, leaf, optionalLeaf, reject, type Errors, type Fields } from './fields.js'
+import { booleanCodec, fqdnCodec, integerCodec } from './primitives.js'
+import { decodeWith, pathFrom, pathOf, problemError } from './problems.js'
+import { decodeBackup, decodeFailover, decodeFqdnMap, decodeList, firstOfEachPool } from './stateEntries.js'
+
+const report = (errors: Errors, problem: DecodeProblem, c: t.Context): void => {
+  errors.push(problemError(problem, undefined, c))
+}
+
+const decodePools = (errors: Errors, doc: Fields, c: t.Context, topology: Topology): ReadonlyMap<PoolFqdn, PoolStatus> => {
+  const pools = topology.index.pools
+  const given = decodeFqdnMap(errors, doc, c, 'pools', 'pool', (p) => pools.has(p), (errs, u, here, key, fqdn) => {
+    if (!isFields(u)) {
+      reject(errs, 'a pool status { reachable?, frontEndsRunning? }', u, here, key)
+      return undefined
+    }
+    const servers = pools.get(fqdn)?.frontEnds.length ?? 0
+    const reachable = optionalLeaf(errs, booleanCodec, u['reachable'], here, key, 'reachable')
+    const running = optionalLeaf(errs, integerCodec(0, servers), u['frontEndsRunning'], here, key, 'frontEndsRunning')
+    return { reachable: reachable ?? true, frontEndsRunning: running ?? servers }
+  })
+  return new Map(
+    topology.pools.map((p) => [p.fqdn, given.get(p.fqdn) ?? { reachable: true, frontEndsRunning: p.frontEnds.length }]),
+  )
+}
+
+const decodeEdgePools = (
+  errors: Errors,
+  doc: Fields,
+  c: t.Context,
+  topology: Topology,
+): ReadonlyMap<EdgePoolFqdn, EdgePoolStatus> => {
+  const edges = topology.index.edgePools
+  const given = decodeFqdnMap(errors, doc, c, 'edgePools', 'edgePool', (e) => edges.has(e), (errs, u, here, key, fqdn) => {
+    if (!isFields(u)) {
+      reject(errs, 'an Edge pool status { reachable?, nextHop? }', u, here, key)
+      return undefined
+    }
+    const reachable = optionalLeaf(errs, booleanCodec, u['reachable'], here, key, 'reachable')
+    const nextHop = optionalLeaf(errs, fqdnCodec, u['nextHop'], here, key, 'nextHop')
+    if (nextHop !== undefined && !topology.index.pools.has(nextHop)) {
+      const path = pathOf(contextAt(here, fqdnCodec, u['nextHop'], key, 'nextHop'))
+      report(errs, { _tag: 'EdgeNextHopNotPool', path, edgePool: fqdn, nextHop }, here)
+    }
+    return { reachable: reachable ?? true, nextHop: nextHop ?? edges.get(fqdn)?.nextHop ?? fqdn }
+  })
+  return new Map(topology.edgePools.map((e) => [e.fqdn, given.get(e.fqdn) ?? { reachable: true, nextHop: e.nextHop }]))
+}
+
+const decodeFailovers = (
+  errors: Errors,
+  doc: Fields,
+  c: t.Context,
+  topology: Topology,
+): ReadonlyMap<PoolFqdn, FailoverMode> => {
+  const known = (p: Fqdn): boolean => topology.index.pools.has(p)
+  const items = decodeList(errors, doc, c, 'failovers', 'an array of failovers { pool, mode? }', decodeFailover(known))
+  const first = firstOfEachPool(errors, items, 'failovers', c)
+  for (const f of first.values()) {
+    const partner = topology.index.partners.get(f.pool)
+    const other = partner === undefined ? undefined : first.get(partner)
+    const path = pathFrom('failovers', f.index)
+    if (partner === undefined) report(errors, { _tag: 'FailoverOfUnpairedPool', path, pool: f.pool }, c)
+    else if (other !== undefined && other.index < f.index)
+      report(errors, { _tag: 'BothPoolsOfPairFailedOver', path, pools: [other.pool, f.pool] }, c)
+  }
+  const failovers = new Map<PoolFqdn, FailoverMode>()
+  for (const p of topology.pools) {
+    const f = first.get(p.fqdn)
+    if (f !== undefined) failovers.set(p.fqdn, f.mode)
+  }
+  return failovers
+}
+
+const decodeBackupService = (
+  errors: Errors,
+  doc: Fields,
+  c: t.Context,
+  topology: Topology,
+): ReadonlyMap<PoolFqdn, BackupServiceStatus> => {
+  const known = (p: Fqdn): boolean => topology.index.pools.has(p)
+  const expected = 'an array of Backup Service statuses { pool, exportState?, importState?, lastSyncAt? }'
+  const items = decodeList(errors, doc, c, 'backupService', expected, decodeBackup(known))
+  const first = firstOfEachPool(errors, items, 'backupService', c)
+  const statuses = new Map<PoolFqdn, BackupServiceStatus>()
+  for (const p of topology.pools) {
+    const b = first.get(p.fqdn)
+    if (b !== undefined) statuses.set(p.fqdn, b.status)
+  }
+  return statuses
+}
+
+const decodeCms = (errors: Errors, doc: Fields, c: t.Context, topology: Topology): State['centralManagementStore'] => {
+  const home = topology.centralManagementStore.pool
+  const raw = doc['centralManagementStore']
+  if (raw === undefined) return { activeMaster: home, available: true }
+  if (!isFields(raw)) {
+    reject(errors, 'a CMS status { activeMaster?, available? }', raw, c, 'centralManagementStore')
+    return { activeMaster: home, available: true }
+  }
+  const given = raw['activeMaster']
+  const master = optionalLeaf(errors, fqdnCodec, given, c, 'centralManagementStore', 'activeMaster')
+  const available = optionalLeaf(errors, booleanCodec, raw['available'], c, 'centralManagementStore', 'available') ?? true
+  if (master === undefined) return { activeMaster: home, available }
+  const path = 'centralManagementStore.activeMaster'
+  const partner = topology.index.partners.get(home)
+  if (!topology.index.pools.has(master)) report(errors, { _tag: 'UnknownReference', path, kind: 'pool', name: master }, c)
+  else if (master !== home && master !== partner)
+    report(
+      errors,
+      { _tag: 'ActiveMasterOutsideCmsPair', path, activeMaster: master, allowed: partner === undefined ? [home] : [home, partner] },
+      c,
+    )
+  return { activeMaster: master, available }
+}
+
+const decodeFederation = (errors: Errors, doc: Fields, c: t.Context, topology: Topology): EdgePoolFqdn | undefined => {
+  const raw = doc['federationEdgePool']
+  if (raw === undefined) return topology.edgePools.find((e) => e.federation)?.fqdn
+  if (raw === null) return undefined
+  const edge = leaf(errors, fqdnCodec, raw, c, 'federationEdgePool')
+  if (edge === undefined || topology.index.edgePools.has(edge)) return edge
+  report(errors, { _tag: 'UnknownReference', path: 'federationEdgePool', kind: 'edgePool', name: edge }, c)
+  return undefined
+}
+
+const stateCodec = (topology: Topology): t.Type<State, StateDocument> =>
+  new t.Type<State, StateDocument>(
+    'a state document',
+    (u): u is State => isFields(u) && u['pools'] instanceof Map,
+    (u, c) => {
+      if (!isFields(u)) return t.failure(u, c, 'a state document (an object)')
+      const errors: Errors = []
+      const pools = decodePools(errors, u, c, topology)
+      const failovers = decodeFailovers(errors, u, c, topology)
+      const centralManagementStore = decodeCms(errors, u, c, topology)
+      const edgePools = decodeEdgePools(errors, u, c, topology)
+      const federationEdgePool = decodeFederation(errors, u, c, topology)
+      const backupService = decodeBackupService(errors, u, c, topology)
+      if (errors.length > 0) return t.failures(errors)
+      const state: State =
+        federationEdgePool === undefined
+          ? { pools, failovers, centralManagementStore, edgePools, backupService }
+          : { pools, failovers, centralManagementStore, edgePools, federationEdgePool, backupService }
+      return t.success(state)
+    },
+    encodeStateDocument,
+  )
+
+const byKey = <A>(map: ReadonlyMap<string, A>): ReadonlyArray<readonly [string, A]> =>
+  [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+
+function encodeStateDocument(s: State): StateDocument {
+  return {
+    pools: Object.fromEntries(
+      byKey(s.pools).map(([k, p]) => [k, { reachable: p.reachable, frontEndsRunning: p.frontEndsRunning }]),
+    ),
+    failovers: byKey(s.failovers).map(([pool, mode]) => ({ pool, mode })),
+    centralManagementStore: {
+      activeMaster: s.centralManagementStore.activeMaster,
+      available: s.centralManagementStore.available,
+    },
+    edgePools: Object.fromEntries(byKey(s.edgePools).map(([k, e]) => [k, { reachable: e.reachable, nextHop: e.nextHop }])),
+    federationEdgePool: s.federationEdgePool ?? null,
+    backupService: byKey(s.backupService).map(([, b]) => ({ ...b })),
+  }
+}
+
+/**
+ * Decodes a state document (contract §4.2) for `topology`. Every field is optional: what the
+ * document leaves out is as the topology configures it, healthy (reachable, every Front End
+ * running, Edge next hops as configured, the CMS active and on its topology pool, federation on
+ * the topology's federation Edge pool). The result has an entry for every pool and Edge pool.
+ *
+ * **Details**: FQDNs (also as map keys) are normalized. Reported, each with its JSON path
+ * (`pools["pool9.contoso.com"]`, `failovers[1]`): invalid values (`InvalidInput`), pools or Edge
+ * pools not in the topology (`UnknownReference`), a pool given twice (`DuplicateName`), a failover
+ * of an unpaired pool, both pools of a pair failed over, an active CMS master outside the CMS pool
+ * and its partner, an Edge next hop that is not a pool. Unknown extra fields are ignored;
+ * `federationEdgePool: null` means no Edge pool carries federation now.
+ *
+ * **Gotchas**: never throws, whatever the input; the input is only read.
+ *
+ * @see {@link encodeState} for the inverse.
+ * @category codecs
+ * @since 0.1.0
+ */
+export const decodeState = (topology: Topology, input: unknown): E.Either<ReadonlyNonEmptyArray<DecodeProblem>, State> =>
+  decodeWith(stateCodec(topology), input)
+
+/**
+ * Encodes a state as a complete, deterministic document (map entries and lists sorted by FQDN,
+ * every field written, `federationEdgePool: null` when none), so that stored states can be diffed;
+ * decoding it with the same topology gives the state back.
+ *
+ * @see {@link decodeState} for the inverse.
+ * @category codecs
+ * @since 0.1.0
+ */
+export const encodeState = (state: State): StateDocument => encodeStateDocument(state)

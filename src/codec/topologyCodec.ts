@@ -1,0 +1,170 @@
+/**
+ * The topology document codec (contract §4.1): `decodeTopology` and `encodeTopology`.
+ *
+ * Laws:
+ * - `decodeTopology(encodeTopology(t))` deep-equals `right(t)` for every topology `t` whose users
+ *   are a {@link UserDirectory} (which `decodeTopology` itself produces).
+ * - `decodeTopology` never throws and never mutates its input; on failure it reports every
+ *   problem it finds, each with the JSON path of the value concerned.
+ *
+ * @module
+ */
+import type * as E from 'fp-ts/lib/Either.js'
+import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import * as t from 'io-ts'
+import type { Fqdn, PoolFqdn } from '../model/identifiers.js'
+import type { DecodeProblem } from '../model/problem.js'
+import { makeTopology, type Topology } from '../model/topology.js'
+import type { TopologyDocument } from './documents.js'
+import { isFields, reject, type Errors, type Fields } from './fields.js'
+import { PoolLookup } from './poolLookup.js'
+import { decodePool, encodePool } from './pools.js'
+import { decodeWith, problemError } from './problems.js'
+import { checkReferences, poolsKnown } from './references.js'
+import {
+  decodeCentralManagementStore,
+  decodeEdgePool,
+  decodePair,
+  decodeSite,
+  encodeEdgePool,
+  lenientFqdn,
+} from './sections.js'
+import { usersCodec } from './users.js'
+
+const present = <A>(list: ReadonlyArray<A | undefined>): ReadonlyArray<A> => {
+  const out: Array<A> = []
+  for (const x of list) if (x !== undefined) out.push(x)
+  return out
+}
+
+/** Pools by slot for the user lookup, and the other spellings the document uses for them. */
+const lookupOf = (raw: ReadonlyArray<unknown>, names: ReadonlyArray<Fqdn | undefined>): PoolLookup => {
+  const pools: Array<PoolFqdn> = []
+  const spellings: Array<readonly [string, number]> = []
+  names.forEach((name, i) => {
+    if (name === undefined) return
+    const item = raw[i]
+    const written = isFields(item) ? item['fqdn'] : undefined
+    if (typeof written === 'string' && written !== name) spellings.push([written, pools.length])
+    pools.push(name)
+  })
+  return new PoolLookup(pools, spellings)
+}
+
+type ItemDecoder<A> = (errors: Errors, u: unknown, c: t.Context, i: number) => A | undefined
+
+const section = <A>(
+  errors: Errors,
+  doc: Fields,
+  c: t.Context,
+  key: string,
+  decode: ItemDecoder<A>,
+  expected: string,
+): ReadonlyArray<A | undefined> | undefined => {
+  const raw = doc[key]
+  if (!Array.isArray(raw)) {
+    reject(errors, expected, raw, c, key)
+    return undefined
+  }
+  const list: ReadonlyArray<unknown> = raw
+  const here = t.appendContext(c, key, t.UnknownArray, raw)
+  const out: Array<A | undefined> = []
+  for (let i = 0; i < list.length; i++) out.push(decode(errors, list[i], here, i))
+  return out
+}
+
+const validateTopology = (u: unknown, c: t.Context): t.Validation<Topology> => {
+  if (!isFields(u)) return t.failure(u, c, 'a topology document (an object)')
+  const errors: Errors = []
+  const sites = section(errors, u, c, 'sites', decodeSite, 'an array of sites { name }')
+  const pools = section(errors, u, c, 'pools', decodePool, 'an array of pools')
+  const pairings = section(errors, u, c, 'pairings', decodePair, 'an array of pairings (pairs of pool FQDNs; may be empty)')
+  const edgePools =
+    u['edgePools'] === undefined ? [] : section(errors, u, c, 'edgePools', decodeEdgePool, 'an array of Edge pools')
+  const centralManagementStore = decodeCentralManagementStore(errors, u['centralManagementStore'], c)
+  const rawPools: ReadonlyArray<unknown> = Array.isArray(u['pools']) ? u['pools'] : []
+  const rawEdges: ReadonlyArray<unknown> = Array.isArray(u['edgePools']) ? u['edgePools'] : []
+  const poolNames = pools === undefined ? [] : rawPools.map((p, i) => pools[i]?.fqdn ?? lenientFqdn(p))
+  const sections = {
+    sites,
+    pools,
+    poolNames,
+    pairings,
+    edgePools,
+    edgePoolNames: rawEdges.map((e, k) => edgePools?.[k]?.fqdn ?? lenientFqdn(e)),
+    centralManagementStore,
+  }
+  for (const problem of checkReferences(sections)) errors.push(problemError(problem, undefined, c))
+  const lookup = poolsKnown(sections) ? lookupOf(rawPools, poolNames) : undefined
+  const usersType = usersCodec(lookup)
+  const users = usersType.validate(u['users'], t.appendContext(c, 'users', usersType, u['users']))
+  if (users._tag === 'Left') for (const e of users.left) errors.push(e)
+  if (errors.length > 0 || users._tag === 'Left') return t.failures(errors)
+  if (sites === undefined || pools === undefined || pairings === undefined || edgePools === undefined) return t.failures(errors)
+  if (centralManagementStore === undefined) return t.failures(errors)
+  const parts = {
+    sites: present(sites),
+    pools: present(pools),
+    pairings: present(pairings),
+    edgePools: present(edgePools),
+    centralManagementStore,
+    users: users.right.users,
+  }
+  return t.success(makeTopology(parts, users.right.userCounts))
+}
+
+/**
+ * The io-ts codec of topology documents (internal: io-ts stays out of the public API).
+ *
+ * @category internal
+ * @since 0.1.0
+ */
+export const topologyCodec = new t.Type<Topology, TopologyDocument>(
+  'a topology document',
+  (u): u is Topology => isFields(u) && isFields(u['index']),
+  validateTopology,
+  (topology) => ({
+    sites: topology.sites.map((s) => ({ name: s.name })),
+    pools: topology.pools.map(encodePool),
+    pairings: topology.pairings.map(([a, b]): readonly [string, string] => [a, b]),
+    edgePools: topology.edgePools.map(encodeEdgePool),
+    centralManagementStore: { pool: topology.centralManagementStore.pool },
+    users: Array.from(topology.users, ([sipAddress, homePool]) => ({ sipAddress, homePool })),
+  }),
+)
+
+/**
+ * Decodes a topology document (contract §4.1): validates every field, normalizes identifiers
+ * (FQDNs and SIP addresses lower-case, no trailing dot), fills the defaults and checks every
+ * reference, then indexes the users per home pool.
+ *
+ * **Details**: unknown extra fields are ignored. Every problem found is reported, each with the
+ * JSON path of the value concerned (`pools[0].fqdn`, `pairings[1][0]`, `users[12].homePool`):
+ * `InvalidInput` (with what was expected and a short rendering of what was found),
+ * `UnknownReference`, `DuplicateName`, `PoolInTwoPairings`, `PoolPairedWithItself`,
+ * `PairingMemberNotFrontEndPool`, `EdgeNextHopNotPool`, `MultipleFederationEdgePools`.
+ *
+ * **Gotchas**: never throws, whatever the input (`null`, cycles, huge strings, `__proto__` keys,
+ * getters that throw); the input is only read, never modified. The users of the result are a
+ * compact read-only map (a `UserDirectory`), not a built-in `Map`.
+ *
+ * @example
+ * const result = decodeTopology(JSON.parse(text))
+ * if (E.isLeft(result)) console.error(result.left.map(formatProblem).join('\n'))
+ *
+ * @see {@link encodeTopology} for the inverse.
+ * @category codecs
+ * @since 0.1.0
+ */
+export const decodeTopology = (input: unknown): E.Either<ReadonlyNonEmptyArray<DecodeProblem>, Topology> =>
+  decodeWith(topologyCodec, input)
+
+/**
+ * Encodes a topology as a plain JSON-safe document with every default written out; decoding it
+ * gives the topology back.
+ *
+ * @see {@link decodeTopology} for the inverse.
+ * @category codecs
+ * @since 0.1.0
+ */
+export const encodeTopology = (topology: Topology): TopologyDocument => topologyCodec.encode(topology)

@@ -1,0 +1,146 @@
+/**
+ * Codec of the user list of a topology document — the bulk of a large document — written as one
+ * hand loop: validate each SIP address while hashing it, resolve its home pool through the
+ * document's {@link PoolLookup}, index it in a {@link UserDirectory} (which finds duplicates) and
+ * count it for its pool, with no allocation per user on the valid path. Errors build their paths
+ * only when they happen; every user is checked and every problem is reported.
+ *
+ * @module
+ */
+import * as O from 'fp-ts/lib/Option.js'
+import * as t from 'io-ts'
+import { parseFqdn, parseSipAddress, type PoolFqdn, type SipAddress } from '../model/identifiers.js'
+import type { UserDocument } from './documents.js'
+import { contextAt, isFields, type Errors, type Fields } from './fields.js'
+import { hashString, isPlainSipAddress, type HashSlot } from '../model/hashing.js'
+import type { PoolLookup } from './poolLookup.js'
+import { fqdnCodec, sipAddressCodec } from './primitives.js'
+import { invalid, pathOf, problemError } from './problems.js'
+import { UserDirectory, UserDirectoryBuilder } from '../model/userDirectory.js'
+
+/**
+ * The decoded users: the directory and the number of users per home pool (pools in order of their
+ * first user, as `countUsersPerPool` gives them).
+ *
+ * @category internal
+ * @since 0.1.0
+ */
+export interface UserTable {
+  readonly users: ReadonlyMap<SipAddress, PoolFqdn>
+  readonly userCounts: ReadonlyMap<PoolFqdn, number>
+}
+
+const USER = 'a user { sipAddress, homePool }'
+const LIST = 'an array of users { sipAddress, homePool }'
+
+/** Reports what is wrong with the user at `row` (slow path: only for users with a problem). */
+const reportUser = (
+  errors: Errors,
+  c: t.Context,
+  row: number,
+  user: unknown,
+  sip: SipAddress | undefined,
+  slot: number,
+  lookup: PoolLookup | undefined,
+): void => {
+  if (!isFields(user)) {
+    errors.push(invalid(user, contextAt(c, t.unknown, user, row), USER))
+    return
+  }
+  if (sip === undefined) {
+    const raw = user['sipAddress']
+    errors.push(invalid(raw, contextAt(c, sipAddressCodec, raw, row, 'sipAddress')))
+  }
+  if (slot >= 0) return
+  const raw = user['homePool']
+  const here = contextAt(c, fqdnCodec, raw, row, 'homePool')
+  const pool = typeof raw === 'string' ? O.toUndefined(parseFqdn(raw)) : undefined
+  if (pool === undefined) errors.push(invalid(raw, here))
+  else if (lookup !== undefined)
+    errors.push(problemError({ _tag: 'UnknownReference', path: pathOf(here), kind: 'pool', name: pool }, raw, here))
+}
+
+const reportDuplicate = (errors: Errors, c: t.Context, row: number, first: number, user: Fields, sip: SipAddress): void => {
+  const raw = user['sipAddress']
+  const here = contextAt(c, sipAddressCodec, raw, row, 'sipAddress')
+  const firstPath = pathOf(contextAt(c, sipAddressCodec, undefined, first, 'sipAddress'))
+  errors.push(problemError({ _tag: 'DuplicateName', path: pathOf(here), firstPath, kind: 'user', name: sip }, raw, here))
+}
+
+/** The slow path of a SIP address: any letter case, or characters beyond plain ASCII. */
+const normalizeSip = (raw: unknown, out: HashSlot): SipAddress | undefined => {
+  if (typeof raw !== 'string') return undefined
+  const sip = O.toUndefined(parseSipAddress(raw))
+  if (sip !== undefined) out.hash = hashString(sip)
+  return sip
+}
+
+/**
+ * The hot loop, kept apart so that it is optimized once and stays optimized. Fills `builder` and
+ * `counts` (and `firstSeen`, the slots in order of their first user); returns the errors found.
+ */
+const scan = (
+  list: ReadonlyArray<unknown>,
+  c: t.Context,
+  lookup: PoolLookup | undefined,
+  builder: UserDirectoryBuilder,
+  counts: Uint32Array,
+  firstSeen: Array<number>,
+): Errors => {
+  const errors: Errors = []
+  const out: HashSlot = { hash: 0 }
+  const n = list.length
+  for (let row = 0; row < n; row++) {
+    const user = list[row]
+    if (!isFields(user)) {
+      reportUser(errors, c, row, user, undefined, -1, lookup)
+      continue
+    }
+    const rawSip = user['sipAddress']
+    const rawPool = user['homePool']
+    const sip = typeof rawSip === 'string' && isPlainSipAddress(rawSip, out) ? rawSip : normalizeSip(rawSip, out)
+    const slot = lookup !== undefined && typeof rawPool === 'string' ? lookup.slotOf(rawPool) : -1
+    if (sip === undefined || slot < 0) reportUser(errors, c, row, user, sip, slot, lookup)
+    if (sip === undefined) continue
+    const first = builder.add(sip, out.hash, slot < 0 ? 0 : slot, row)
+    if (first >= 0) reportDuplicate(errors, c, row, first, user, sip)
+    else if (slot >= 0) {
+      const k = counts[slot] ?? 0
+      counts[slot] = k + 1
+      if (k === 0) firstSeen.push(slot)
+    }
+  }
+  return errors
+}
+
+const validateUsers = (u: unknown, c: t.Context, lookup: PoolLookup | undefined): t.Validation<UserTable> => {
+  const list: ReadonlyArray<unknown> | undefined = u === undefined ? [] : Array.isArray(u) ? u : undefined
+  if (list === undefined) return t.failure(u, c, LIST)
+  const pools = lookup?.pools ?? []
+  const builder = new UserDirectoryBuilder(list.length, pools)
+  const counts = new Uint32Array(pools.length)
+  const firstSeen: Array<number> = []
+  const errors = scan(list, c, lookup, builder, counts, firstSeen)
+  if (errors.length > 0) return t.failures(errors)
+  const userCounts = new Map<PoolFqdn, number>()
+  for (const slot of firstSeen) {
+    const pool = pools[slot]
+    if (pool !== undefined) userCounts.set(pool, counts[slot] ?? 0)
+  }
+  return t.success({ users: builder.build(), userCounts })
+}
+
+/**
+ * The user list of a topology document, resolved against the document's pools (`undefined` when
+ * the pools could not be read: then only the users' own shape is checked). A missing list is empty.
+ *
+ * @category internal
+ * @since 0.1.0
+ */
+export const usersCodec = (lookup: PoolLookup | undefined): t.Type<UserTable, ReadonlyArray<UserDocument>> =>
+  new t.Type<UserTable, ReadonlyArray<UserDocument>>(
+    LIST,
+    (u): u is UserTable => isFields(u) && u['users'] instanceof UserDirectory,
+    (u, c) => validateUsers(u, c, lookup),
+    (table) => Array.from(table.users, ([sipAddress, homePool]) => ({ sipAddress, homePool })),
+  )

@@ -1,0 +1,241 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { decodeState, encodeState } from '../../src/codec/stateCodec.js'
+import { initialState } from '../../src/model/state.js'
+import { contosoTopologyDocument, pool1FailedOverStateDocument, redmondDownStateDocument } from '../support/fixtures.js'
+import { baseDocument, edit, stateOf, stateProblems, topologyOf } from './support.js'
+
+const contoso = topologyOf(contosoTopologyDocument())
+const base = topologyOf(baseDocument())
+const FQDN = 'an FQDN (two or more dot-separated labels of letters, digits and inner hyphens)'
+
+describe('decodeState: what is missing is as configured, healthy', () => {
+  it('decodes an empty document to the initial state', () => {
+    expect(decodeState(contoso, {})).toStrictEqual(E.right(initialState(contoso)))
+  })
+
+  it('decodes Redmond going dark: only what the document says changes', () => {
+    const s = stateOf(contoso, redmondDownStateDocument())
+    expect([...s.pools]).toEqual([
+      ['pool1.contoso.com', { reachable: false, frontEndsRunning: 3 }],
+      ['pool2.contoso.com', { reachable: true, frontEndsRunning: 3 }],
+      ['se1.contoso.com', { reachable: false, frontEndsRunning: 1 }],
+    ])
+    expect([...s.edgePools]).toEqual([
+      ['edge1.contoso.com', { reachable: false, nextHop: 'pool1.contoso.com' }],
+      ['edge2.contoso.com', { reachable: true, nextHop: 'pool2.contoso.com' }],
+    ])
+    expect(s.failovers.size).toBe(0)
+    expect(s.centralManagementStore).toEqual({ activeMaster: 'pool1.contoso.com', available: true })
+    expect(s.federationEdgePool).toBe('edge1.contoso.com')
+  })
+
+  it('decodes pool1 failed over onto pool2 with the CMS and edge1 moved', () => {
+    const s = stateOf(contoso, pool1FailedOverStateDocument())
+    expect([...s.failovers]).toEqual([['pool1.contoso.com', 'disaster']])
+    expect(s.centralManagementStore).toEqual({ activeMaster: 'pool2.contoso.com', available: true })
+    expect(s.edgePools.get('edge1.contoso.com' as never)).toEqual({ reachable: true, nextHop: 'pool2.contoso.com' })
+  })
+
+  it('normalizes FQDNs, map keys included, and fills each entry from its pool', () => {
+    const s = stateOf(contoso, {
+      pools: { 'POOL2.Contoso.com.': { frontEndsRunning: 1 } },
+      failovers: [{ pool: 'Pool1.contoso.com', mode: 'planned' }],
+      centralManagementStore: { activeMaster: 'POOL2.contoso.com', available: false },
+      edgePools: { 'EDGE2.contoso.com': { nextHop: 'Pool1.Contoso.com.' } },
+      federationEdgePool: 'Edge2.Contoso.com',
+    })
+    expect(s.pools.get('pool2.contoso.com' as never)).toEqual({ reachable: true, frontEndsRunning: 1 })
+    expect([...s.failovers]).toEqual([['pool1.contoso.com', 'planned']])
+    expect(s.centralManagementStore).toEqual({ activeMaster: 'pool2.contoso.com', available: false })
+    expect(s.edgePools.get('edge2.contoso.com' as never)).toEqual({ reachable: true, nextHop: 'pool1.contoso.com' })
+    expect(s.federationEdgePool).toBe('edge2.contoso.com')
+  })
+
+  it('reads a failover without a mode as a disaster, and federationEdgePool: null as none', () => {
+    const s = stateOf(contoso, { failovers: [{ pool: 'pool2.contoso.com' }], federationEdgePool: null })
+    expect([...s.failovers]).toEqual([['pool2.contoso.com', 'disaster']])
+    expect('federationEdgePool' in s).toBe(false)
+  })
+
+  it('keeps Backup Service statuses as observed', () => {
+    const s = stateOf(contoso, {
+      backupService: [
+        { pool: 'pool2.contoso.com', exportState: 'NonSteadyState', lastSyncAt: '2026-11-25T11:00:00+01:00' },
+        { pool: 'pool1.contoso.com', importState: 'ErrorState' },
+      ],
+    })
+    expect([...s.backupService]).toEqual([
+      ['pool1.contoso.com', { pool: 'pool1.contoso.com', importState: 'ErrorState' }],
+      ['pool2.contoso.com', { pool: 'pool2.contoso.com', exportState: 'NonSteadyState', lastSyncAt: '2026-11-25T11:00:00+01:00' }],
+    ])
+  })
+
+  it('ignores unknown extra fields', () => {
+    expect(decodeState(contoso, { note: 'from the NOC', pools: { 'pool1.contoso.com': { reachable: false, rack: 4 } } })).toStrictEqual(
+      decodeState(contoso, { pools: { 'pool1.contoso.com': { reachable: false } } }),
+    )
+  })
+})
+
+describe('decodeState: refusals, each with its path', () => {
+  const invalid = (path: string, expected: string, found: string) => ({ _tag: 'InvalidInput', path, expected, found })
+
+  it.each([null, [], 'state', 3])('refuses a document that is not an object: %j', (doc) => {
+    expect(stateProblems(contoso, doc)).toEqual([expect.objectContaining({ _tag: 'InvalidInput', path: '' })])
+  })
+
+  it.each([
+    [{ pools: { 'pool1.contoso.com': { reachable: 'no' } } }, invalid('pools["pool1.contoso.com"].reachable', 'true or false', '"no"')],
+    [{ pools: { 'pool1.contoso.com': { frontEndsRunning: 4 } } }, invalid('pools["pool1.contoso.com"].frontEndsRunning', 'an integer from 0 to 3', '4')],
+    [{ pools: { 'se1.contoso.com': { frontEndsRunning: 0.5 } } }, invalid('pools["se1.contoso.com"].frontEndsRunning', 'an integer from 0 to 1', '0.5')],
+    [{ pools: { 'pool1.contoso.com': true } }, invalid('pools["pool1.contoso.com"]', 'a pool status { reachable?, frontEndsRunning? }', 'true')],
+    [{ pools: { 'pool 1': {} } }, invalid('pools["pool 1"]', 'a pool FQDN as the key', '"pool 1"')],
+    [{ pools: [] }, invalid('pools', 'an object keyed by pool FQDN', 'an array of 0 items')],
+    [{ failovers: [{ pool: 'pool1.contoso.com', mode: 'panic' }] }, invalid('failovers[0].mode', '"planned" | "disaster"', '"panic"')],
+    [{ failovers: [{ mode: 'planned' }] }, invalid('failovers[0].pool', FQDN, 'nothing')],
+    [{ centralManagementStore: { available: 'yes' } }, invalid('centralManagementStore.available', 'true or false', '"yes"')],
+    [{ edgePools: { 'edge1.contoso.com': { nextHop: 'pool1' } } }, invalid('edgePools["edge1.contoso.com"].nextHop', FQDN, '"pool1"')],
+    [{ federationEdgePool: 5 }, invalid('federationEdgePool', FQDN, '5')],
+    [{ backupService: [{ pool: 'pool1.contoso.com', exportState: 'Steady' }] }, invalid('backupService[0].exportState', '"FinalState" | "SteadyState" | "NonSteadyState" | "NotInitialized" | "ErrorState"', '"Steady"')],
+    [{ backupService: [{ pool: 'pool1.contoso.com', importState: 'Normal' }] }, invalid('backupService[0].importState', '"NormalState" | "ErrorState"', '"Normal"')],
+  ])('reports %j', (doc, problem) => {
+    expect(stateProblems(contoso, doc)).toEqual([problem])
+  })
+
+  it.each([
+    '2026-11-25 10:00:00Z',
+    '2026-11-25T10:00:00',
+    '2026-02-29T10:00:00Z',
+    '2026-13-01T10:00:00Z',
+    '2026-11-25T24:00:00Z',
+    '2026-11-25T10:60:00Z',
+    '2026-11-25T10:00:00+25:00',
+    'yesterday',
+  ])('refuses lastSyncAt %j', (lastSyncAt) => {
+    expect(stateProblems(contoso, { backupService: [{ pool: 'pool1.contoso.com', lastSyncAt }] })).toEqual([
+      expect.objectContaining({ _tag: 'InvalidInput', path: 'backupService[0].lastSyncAt' }),
+    ])
+  })
+
+  it.each(['2028-02-29T10:00:00Z', '2026-11-25T10:00Z', '2026-11-25T10:00:00.123Z', '2026-11-25T05:00:00-05:00'])(
+    'accepts lastSyncAt %j',
+    (lastSyncAt) => {
+      expect(stateOf(contoso, { backupService: [{ pool: 'pool1.contoso.com', lastSyncAt }] }).backupService.size).toBe(1)
+    },
+  )
+
+  it('reports pools and Edge pools the topology does not have', () => {
+    expect(stateProblems(contoso, { pools: { 'pool9.contoso.com': {} }, edgePools: { 'fe1.contoso.com': {} } })).toEqual([
+      { _tag: 'UnknownReference', path: 'pools["pool9.contoso.com"]', kind: 'pool', name: 'pool9.contoso.com' },
+      { _tag: 'UnknownReference', path: 'edgePools["fe1.contoso.com"]', kind: 'edgePool', name: 'fe1.contoso.com' },
+    ])
+    expect(stateProblems(contoso, { failovers: [{ pool: 'edge1.contoso.com' }], federationEdgePool: 'pool1.contoso.com' })).toEqual([
+      { _tag: 'UnknownReference', path: 'failovers[0].pool', kind: 'pool', name: 'edge1.contoso.com' },
+      { _tag: 'UnknownReference', path: 'federationEdgePool', kind: 'edgePool', name: 'pool1.contoso.com' },
+    ])
+  })
+
+  it('reports a pool given twice, whatever its spelling', () => {
+    expect(stateProblems(contoso, { pools: { 'pool1.contoso.com': {}, 'POOL1.contoso.com.': { reachable: false } } })).toEqual([
+      { _tag: 'DuplicateName', path: 'pools["POOL1.contoso.com."]', firstPath: 'pools["pool1.contoso.com"]', kind: 'pool', name: 'pool1.contoso.com' },
+    ])
+    expect(stateProblems(contoso, { backupService: [{ pool: 'pool1.contoso.com' }, { pool: 'Pool1.contoso.com' }] })).toEqual([
+      { _tag: 'DuplicateName', path: 'backupService[1].pool', firstPath: 'backupService[0].pool', kind: 'pool', name: 'pool1.contoso.com' },
+    ])
+  })
+
+  it('reports a failover of an unpaired pool and both pools of a pair failed over', () => {
+    expect(stateProblems(contoso, { failovers: [{ pool: 'se1.contoso.com' }] })).toEqual([
+      { _tag: 'FailoverOfUnpairedPool', path: 'failovers[0]', pool: 'se1.contoso.com' },
+    ])
+    expect(stateProblems(contoso, { failovers: [{ pool: 'pool2.contoso.com' }, { pool: 'pool1.contoso.com' }] })).toEqual([
+      { _tag: 'BothPoolsOfPairFailedOver', path: 'failovers[1]', pools: ['pool2.contoso.com', 'pool1.contoso.com'] },
+    ])
+  })
+
+  it('reports an active CMS master outside the CMS pool and its partner', () => {
+    expect(stateProblems(contoso, { centralManagementStore: { activeMaster: 'se1.contoso.com' } })).toEqual([
+      {
+        _tag: 'ActiveMasterOutsideCmsPair',
+        path: 'centralManagementStore.activeMaster',
+        activeMaster: 'se1.contoso.com',
+        allowed: ['pool1.contoso.com', 'pool2.contoso.com'],
+      },
+    ])
+    const unpairedCms = topologyOf(edit(baseDocument(), ['centralManagementStore', 'pool'], 'se1.contoso.com'))
+    expect(stateProblems(unpairedCms, { centralManagementStore: { activeMaster: 'pool1.contoso.com' } })).toEqual([
+      { _tag: 'ActiveMasterOutsideCmsPair', path: 'centralManagementStore.activeMaster', activeMaster: 'pool1.contoso.com', allowed: ['se1.contoso.com'] },
+    ])
+  })
+
+  it('reports an Edge next hop that is not a pool', () => {
+    expect(stateProblems(contoso, { edgePools: { 'edge1.contoso.com': { nextHop: 'fe1.contoso.com' } } })).toEqual([
+      { _tag: 'EdgeNextHopNotPool', path: 'edgePools["edge1.contoso.com"].nextHop', edgePool: 'edge1.contoso.com', nextHop: 'fe1.contoso.com' },
+    ])
+  })
+
+  it('reports every problem at once', () => {
+    const problems = stateProblems(base, {
+      pools: { 'pool9.contoso.com': {} },
+      failovers: [{ pool: 'se1.contoso.com' }],
+      centralManagementStore: { activeMaster: 'se1.contoso.com' },
+      federationEdgePool: 'edge9.contoso.com',
+    })
+    expect(problems.map((p) => p._tag)).toEqual([
+      'UnknownReference',
+      'FailoverOfUnpairedPool',
+      'ActiveMasterOutsideCmsPair',
+      'UnknownReference',
+    ])
+  })
+})
+
+describe('encodeState', () => {
+  it('writes a complete document, sorted by FQDN, that decodes back to the state', () => {
+    const s = stateOf(contoso, {
+      pools: { 'se1.contoso.com': { reachable: false } },
+      failovers: [{ pool: 'pool1.contoso.com' }],
+      backupService: [{ pool: 'pool2.contoso.com' }, { pool: 'pool1.contoso.com', exportState: 'SteadyState' }],
+      federationEdgePool: null,
+    })
+    const doc = encodeState(s)
+    expect(JSON.stringify(doc)).toBe(
+      JSON.stringify({
+        pools: {
+          'pool1.contoso.com': { reachable: true, frontEndsRunning: 3 },
+          'pool2.contoso.com': { reachable: true, frontEndsRunning: 3 },
+          'se1.contoso.com': { reachable: false, frontEndsRunning: 1 },
+        },
+        failovers: [{ pool: 'pool1.contoso.com', mode: 'disaster' }],
+        centralManagementStore: { activeMaster: 'pool1.contoso.com', available: true },
+        edgePools: {
+          'edge1.contoso.com': { reachable: true, nextHop: 'pool1.contoso.com' },
+          'edge2.contoso.com': { reachable: true, nextHop: 'pool2.contoso.com' },
+        },
+        federationEdgePool: null,
+        backupService: [{ pool: 'pool1.contoso.com', exportState: 'SteadyState' }, { pool: 'pool2.contoso.com' }],
+      }),
+    )
+    expect(decodeState(contoso, JSON.parse(JSON.stringify(doc)))).toStrictEqual(E.right(s))
+  })
+
+  it('gives the same document for the same state whatever order its maps were built in', () => {
+    const s = initialState(base)
+    const reversed = { ...s, pools: new Map([...s.pools].reverse()), edgePools: new Map([...s.edgePools].reverse()) }
+    expect(JSON.stringify(encodeState(reversed))).toBe(JSON.stringify(encodeState(s)))
+  })
+
+  it('keeps a missing federation Edge pool missing after a round trip', () => {
+    const healthy = initialState(contoso)
+    const none = {
+      pools: healthy.pools,
+      failovers: healthy.failovers,
+      centralManagementStore: healthy.centralManagementStore,
+      edgePools: healthy.edgePools,
+      backupService: healthy.backupService,
+    }
+    expect(encodeState(none).federationEdgePool).toBeNull()
+    expect(decodeState(contoso, encodeState(none))).toStrictEqual(E.right(none))
+  })
+})
