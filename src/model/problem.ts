@@ -401,7 +401,8 @@ export interface NothingToMove {
 /**
  * The name of a rule a plan step breaks: a step precondition or one of the four safety rules
  * (`OnePoolOfPairFailedOver`, `FailoverOntoReachablePartner` / `FailbackToReachablePools`,
- * `CmsReadyForPoolFailover`, `NoEdgeNextHopToFailingPool`).
+ * `CmsReadyForPoolFailover`, `NoEdgeNextHopToFailingPool`), plus `CmsAvailableForPoolFailback`
+ * (a failback, like a failover, needs a working CMS) and `DuplicateStepId`.
  *
  * @category errors
  * @since 0.1.0
@@ -428,6 +429,8 @@ export type StepRule =
   | 'CmsReadyForPoolFailover'
   | 'NoEdgeNextHopToFailingPool'
   | 'DuplicateStepId'
+  | 'EdgePoolReachable'
+  | 'CmsAvailableForPoolFailback'
 
 /**
  * A plan step breaks a rule in the state it would run in.

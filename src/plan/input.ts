@@ -1,0 +1,115 @@
+/**
+ * Request fields as people type them: plain strings, normalized here (FQDN case and trailing
+ * dot) into branded values, or refused with `InvalidInput` / `UnknownPool`. Request values may
+ * come from untyped callers, so every field is inspected as `unknown`.
+ *
+ * @module
+ * @internal
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
+import { parseFqdn, type PoolFqdn } from '../model/identifiers.js'
+import type { InvalidInput, UnknownPool } from '../model/problem.js'
+import type { FailoverMode } from '../model/state.js'
+import type { Topology } from '../model/topology.js'
+
+/**
+ * Whether `u` is a non-null object (arrays included), so its fields can be read.
+ *
+ * @category refinements
+ * @since 0.1.0
+ * @internal
+ */
+export const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null
+
+/**
+ * An own field of `u`, or `undefined` (never an inherited one such as `__proto__` or `toString`;
+ * `undefined` too when reading it throws, as a hostile getter or a revoked proxy may).
+ *
+ * @category operations
+ * @since 0.1.0
+ * @internal
+ */
+export const ownField = (u: unknown, key: string): unknown => {
+  try {
+    return isRecord(u) && Object.prototype.hasOwnProperty.call(u, key) ? u[key] : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * A short, one-line rendering of a value found where something else was expected.
+ *
+ * @category operations
+ * @since 0.1.0
+ * @internal
+ */
+export const describeFound = (u: unknown): string => {
+  try {
+    return describe(u)
+  } catch {
+    return 'a value that cannot be read'
+  }
+}
+
+const describe = (u: unknown): string => {
+  if (typeof u === 'string') {
+    const quoted = JSON.stringify(u.length > 60 ? `${u.slice(0, 57)}...` : u)
+    return quoted
+  }
+  if (typeof u === 'number' || typeof u === 'boolean' || typeof u === 'bigint') return String(u)
+  if (u === null) return 'null'
+  if (u === undefined) return 'nothing'
+  if (Array.isArray(u)) return 'an array'
+  return typeof u === 'object' ? 'an object' : `a ${typeof u}`
+}
+
+/**
+ * An `InvalidInput` problem.
+ *
+ * @category constructors
+ * @since 0.1.0
+ * @internal
+ */
+export const invalidInput = (path: string, expected: string, found: unknown): InvalidInput => ({
+  _tag: 'InvalidInput',
+  path,
+  expected,
+  found: describeFound(found),
+})
+
+/**
+ * A request field naming a Front End pool of the topology: `InvalidInput` when it is not an
+ * FQDN, `UnknownPool` (with the pool as given) when the topology has no such pool.
+ *
+ * @category constructors
+ * @since 0.1.0
+ * @internal
+ */
+export const parsePoolField = (
+  topology: Topology,
+  request: unknown,
+  field: string,
+): E.Either<InvalidInput | UnknownPool, PoolFqdn> => {
+  const raw = ownField(request, field)
+  if (typeof raw !== 'string') return E.left(invalidInput(field, 'a pool FQDN', raw))
+  const parsed = parseFqdn(raw)
+  if (O.isNone(parsed)) return E.left(invalidInput(field, 'a pool FQDN', raw))
+  return topology.index.pools.has(parsed.value) ? E.right(parsed.value) : E.left({ _tag: 'UnknownPool', pool: raw })
+}
+
+/**
+ * The optional `mode` field of a request: `none` when absent.
+ *
+ * @category constructors
+ * @since 0.1.0
+ * @internal
+ */
+export const parseModeField = (request: unknown): E.Either<InvalidInput, O.Option<FailoverMode>> => {
+  const raw = ownField(request, 'mode')
+  if (raw === undefined) return E.right(O.none)
+  return raw === 'planned' || raw === 'disaster'
+    ? E.right(O.some(raw))
+    : E.left(invalidInput('mode', '"planned" or "disaster"', raw))
+}

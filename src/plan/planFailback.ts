@@ -1,0 +1,186 @@
+/**
+ * `planFailback`: serve the users homed on a pool from that pool again.
+ *
+ * Laws:
+ * - Steps: Backup Service check of the direction backup → home (unless the backup pool is
+ *   unreachable), a CMS failover and its check when the CMS is unavailable, then the failback.
+ *   The CMS itself is never failed back.
+ * - `planFailback` after `planFailover` restores who services whom.
+ * - Every plan returned validates with `validatePlan` in the state it was made for.
+ *
+ * @module
+ */
+import { sequenceS } from 'fp-ts/lib/Apply.js'
+import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import * as O from 'fp-ts/lib/Option.js'
+import * as RA from 'fp-ts/lib/ReadonlyArray.js'
+import * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import type { Finding } from '../model/findings.js'
+import type { PoolFqdn } from '../model/identifiers.js'
+import type { Violation } from '../model/problem.js'
+import { isFailedOver, isPoolReachable, type FailoverMode, type State } from '../model/state.js'
+import { usersHomedOn, type Topology } from '../model/topology.js'
+import { buildPlan, refuse, stateAfter, validated, Validation } from './build.js'
+import { cmsFailoverSteps } from './cms.js'
+import { checkBackupService, failbackPool, type StepDraft } from './draft.js'
+import { parseModeField, parsePoolField } from './input.js'
+import type { Plan } from './plan.js'
+import { edgeNextHopsNotRestored, possibleDataLoss } from './warnings.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * A failback request, as a person or a portal types it.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface FailbackRequest {
+  /** The home pool whose users come back (the same `-PoolFqdn` as its failover). */
+  readonly pool: string
+  /** `disaster` by default only when the backup pool is unreachable, `planned` otherwise. */
+  readonly mode?: FailoverMode
+}
+
+/**
+ * The failback of one pool, before it is numbered into a plan.
+ *
+ * @category model
+ * @since 0.1.0
+ * @internal
+ */
+export interface FailbackPart {
+  /** The steps. */
+  readonly drafts: RNEA.ReadonlyNonEmptyArray<StepDraft>
+  /** The mode chosen. */
+  readonly mode: FailoverMode
+  /** The partner now servicing the users. */
+  readonly backupPool: PoolFqdn
+}
+
+// -------------------------------------------------------------------------------------
+// internals
+// -------------------------------------------------------------------------------------
+
+/**
+ * Plans the failback of `pool` (a known pool) in `state`, refusing with every reason that
+ * applies.
+ *
+ * @category planning
+ * @since 0.1.0
+ * @internal
+ */
+export const failbackPart = (
+  topology: Topology,
+  state: State,
+  pool: PoolFqdn,
+  requested: O.Option<FailoverMode>,
+): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, FailbackPart> => {
+  const partner = topology.index.partners.get(pool)
+  const backupReachable = partner !== undefined && isPoolReachable(state, partner)
+  const mode = O.getOrElse((): FailoverMode => (backupReachable ? 'planned' : 'disaster'))(requested)
+  const refusals: Array<Violation> = []
+  if (!isPoolReachable(state, pool)) refusals.push({ _tag: 'HomePoolUnreachable', pool })
+  if (partner !== undefined && isFailedOver(state, pool) && mode === 'planned' && !backupReachable)
+    refusals.push({ _tag: 'PlannedFailbackWithUnreachableBackup', pool, backupPool: partner })
+  return pipe(
+    sequenceS(Validation)({
+      backupPool:
+        partner === undefined || !isFailedOver(state, pool)
+          ? refuse<PoolFqdn>({ _tag: 'NotFailedOver', pool })
+          : E.right(partner),
+      checked: validated(refusals, true),
+      cms: pipe(cmsFailoverSteps(topology, state, O.none), E.mapLeft(RNEA.of)),
+    }),
+    E.map(({ backupPool, cms }) => ({
+      drafts: RA.append(failbackPool(pool, backupPool, mode))([
+        ...(backupReachable ? [checkBackupService(backupPool)] : []),
+        ...cms,
+      ]),
+      mode,
+      backupPool,
+    })),
+  )
+}
+
+/**
+ * The warnings of a failback of `pool` from `backupPool`: data loss in disaster mode (the
+ * direction backup → home), and Edge pools still forwarding to the backup pool in `final`, the
+ * state after the whole plan.
+ *
+ * @category operations
+ * @since 0.1.0
+ * @internal
+ */
+export const failbackWarnings = (
+  topology: Topology,
+  before: State,
+  final: State,
+  pool: PoolFqdn,
+  part: FailbackPart,
+): ReadonlyArray<Finding> => [
+  ...(part.mode === 'disaster' ? [possibleDataLoss(before, part.backupPool, pool)] : []),
+  ...edgeNextHopsNotRestored(topology, final, pool, part.backupPool),
+]
+
+// -------------------------------------------------------------------------------------
+// operations
+// -------------------------------------------------------------------------------------
+
+/**
+ * Plans the failback of the users homed on `request.pool` from its partner (`Invoke-CsPoolFailBack`).
+ *
+ * **When to use**
+ *
+ * The disaster pool is back: its users, failed over onto its partner, should be serviced by it
+ * again. `pool` is the same pool as in the failover (the home pool), never the backup pool.
+ *
+ * **Details**
+ *
+ * The mode defaults to `disaster` only when the backup pool is unreachable (what the failed-over
+ * users changed there is then lost: a `PossibleDataLoss` warning carries the last known sync of
+ * the direction backup → home). The plan checks the Backup Service of that direction when the
+ * backup pool is reachable, fails the CMS over first if it is unavailable (it is never failed
+ * back otherwise), then fails the pool back. An `EdgeNextHopNotRestored` warning names every
+ * Edge pool still forwarding to the backup pool although the topology points it at the home pool.
+ *
+ * **Gotchas**
+ *
+ * Refusals, all reported at once: `InvalidInput`, `UnknownPool`, `NotFailedOver`,
+ * `HomePoolUnreachable`, `PlannedFailbackWithUnreachableBackup`,
+ * `CentralManagementStoreUnrecoverable`.
+ *
+ * @example
+ * planFailback(topology, state, { pool: 'pool1.contoso.com' })
+ *
+ * @see {@link planFailover} for the inverse.
+ * @category planning
+ * @since 0.1.0
+ */
+export const planFailback = (
+  topology: Topology,
+  state: State,
+  request: FailbackRequest,
+): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> =>
+  pipe(
+    sequenceS(Validation)({
+      pool: pipe(parsePoolField(topology, request, 'pool'), E.mapLeft(RNEA.of)),
+      mode: pipe(parseModeField(request), E.mapLeft(RNEA.of)),
+    }),
+    E.chain(({ pool, mode }) =>
+      pipe(
+        failbackPart(topology, state, pool, mode),
+        E.chain((part) =>
+          buildPlan(topology, state, {
+            intent: { _tag: 'Failback', pool, mode: part.mode },
+            drafts: part.drafts,
+            usersMoved: usersHomedOn(topology, pool),
+            warnings: failbackWarnings(topology, state, stateAfter(topology, state, part.drafts), pool, part),
+          }),
+        ),
+      ),
+    ),
+  )

@@ -1,0 +1,210 @@
+/**
+ * `planFailover`: move the users homed on a pool onto its partner.
+ *
+ * Laws:
+ * - Steps come in the only order that works: Backup Service check (planned mode), CMS failover
+ *   and its check (when the CMS is on the failing pool or unavailable), Edge next hops (every
+ *   reachable Edge pool forwarding to the failing pool), then the pool failover.
+ * - Every plan returned validates with `validatePlan` in the state it was made for.
+ * - Same topology, state and request: same plan, same id.
+ *
+ * @module
+ */
+import { sequenceS } from 'fp-ts/lib/Apply.js'
+import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import * as O from 'fp-ts/lib/Option.js'
+import * as RA from 'fp-ts/lib/ReadonlyArray.js'
+import * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import type { PoolFqdn } from '../model/identifiers.js'
+import type { Violation } from '../model/problem.js'
+import { isFailedOver, isPoolReachable, type FailoverMode, type State } from '../model/state.js'
+import { usersHomedOn, type EdgePool, type Topology } from '../model/topology.js'
+import { buildPlan, refuse, validated, Validation } from './build.js'
+import { cmsFailoverSteps } from './cms.js'
+import { checkBackupService, failoverPool, setEdgeNextHop, type StepDraft } from './draft.js'
+import { parseModeField, parsePoolField } from './input.js'
+import type { Plan } from './plan.js'
+import { possibleDataLoss } from './warnings.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * A failover request, as a person or a portal types it.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface FailoverRequest {
+  /** The pool whose home users move (the disaster pool, `-PoolFqdn`); any case, optional trailing dot. */
+  readonly pool: string
+  /** `disaster` by default when the pool is unreachable, `planned` otherwise. */
+  readonly mode?: FailoverMode
+}
+
+/**
+ * The failover of one pool, before it is numbered into a plan.
+ *
+ * @category model
+ * @since 0.1.0
+ * @internal
+ */
+export interface FailoverPart {
+  /** The steps. */
+  readonly drafts: RNEA.ReadonlyNonEmptyArray<StepDraft>
+  /** The mode chosen. */
+  readonly mode: FailoverMode
+  /** The partner taking the users. */
+  readonly backupPool: PoolFqdn
+}
+
+// -------------------------------------------------------------------------------------
+// internals
+// -------------------------------------------------------------------------------------
+
+/** A pool an Edge pool may forward to while `failing` fails over: known, reachable, not failed over. */
+const usableNextHop = (topology: Topology, state: State, failing: PoolFqdn) => (pool: PoolFqdn): boolean =>
+  pool !== failing && topology.index.pools.has(pool) && isPoolReachable(state, pool) && !isFailedOver(state, pool)
+
+/**
+ * The new next hop of an Edge pool forwarding to the failing pool: in the Edge pool's own site
+ * its configured next hop if usable, else the site's first usable pool in topology order; with
+ * none in its site, the backup pool.
+ */
+const nextHopFor = (
+  topology: Topology,
+  state: State,
+  edge: EdgePool,
+  failing: PoolFqdn,
+  backupPool: PoolFqdn,
+): O.Option<PoolFqdn> => {
+  const usable = usableNextHop(topology, state, failing)
+  const sameSite = (pool: PoolFqdn): boolean => topology.index.pools.get(pool)?.site === edge.site
+  if (sameSite(edge.nextHop) && usable(edge.nextHop)) return O.some(edge.nextHop)
+  const local = topology.pools.find((p) => p.site === edge.site && usable(p.fqdn))
+  if (local !== undefined) return O.some(local.fqdn)
+  return usable(backupPool) ? O.some(backupPool) : O.none
+}
+
+/** The Edge steps: every reachable Edge pool whose current next hop is the failing pool, in topology order. */
+const edgeSteps = (
+  topology: Topology,
+  state: State,
+  failing: PoolFqdn,
+  backupPool: PoolFqdn,
+): ReadonlyArray<StepDraft> =>
+  topology.edgePools.flatMap((edge) => {
+    const status = state.edgePools.get(edge.fqdn)
+    if (status?.reachable !== true || status.nextHop !== failing) return []
+    return O.match(
+      () => [],
+      (nextHop: PoolFqdn) => [setEdgeNextHop(edge.fqdn, nextHop)],
+    )(nextHopFor(topology, state, edge, failing, backupPool))
+  })
+
+/**
+ * Plans the failover of `pool` (a known pool) in `state`, refusing with every reason that
+ * applies.
+ *
+ * @category planning
+ * @since 0.1.0
+ * @internal
+ */
+export const failoverPart = (
+  topology: Topology,
+  state: State,
+  pool: PoolFqdn,
+  requested: O.Option<FailoverMode>,
+): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, FailoverPart> => {
+  const reachable = isPoolReachable(state, pool)
+  const mode = O.getOrElse((): FailoverMode => (reachable ? 'planned' : 'disaster'))(requested)
+  const partner = topology.index.partners.get(pool)
+  const refusals: Array<Violation> = []
+  if (partner !== undefined) {
+    if (isFailedOver(state, pool)) refusals.push({ _tag: 'AlreadyFailedOver', pool, backupPool: partner })
+    if (isFailedOver(state, partner)) refusals.push({ _tag: 'PartnerFailedOver', pool, partner })
+    if (!isPoolReachable(state, partner)) refusals.push({ _tag: 'BackupPoolUnreachable', pool, backupPool: partner })
+  }
+  if (mode === 'planned' && !reachable) refusals.push({ _tag: 'PlannedFailoverOfUnreachablePool', pool })
+  return pipe(
+    sequenceS(Validation)({
+      backupPool: partner === undefined ? refuse<PoolFqdn>({ _tag: 'NoBackupPool', pool }) : E.right(partner),
+      checked: validated(refusals, true),
+      cms: pipe(cmsFailoverSteps(topology, state, O.some(pool)), E.mapLeft(RNEA.of)),
+    }),
+    E.map(({ backupPool, cms }) => ({
+      drafts: RA.append(failoverPool(pool, backupPool, mode))([
+        ...(mode === 'planned' ? [checkBackupService(pool)] : []),
+        ...cms,
+        ...edgeSteps(topology, state, pool, backupPool),
+      ]),
+      mode,
+      backupPool,
+    })),
+  )
+}
+
+// -------------------------------------------------------------------------------------
+// operations
+// -------------------------------------------------------------------------------------
+
+/**
+ * Plans the failover of the users homed on `request.pool` onto its partner (`Invoke-CsPoolFailOver`).
+ *
+ * **When to use**
+ *
+ * A pool is down (disaster mode) or about to be taken down (planned mode): its users should be
+ * serviced by its backup pool. To serve a partner's failed-over users again from their home pool,
+ * use {@link planFailback}; to move everyone off a pool in one go, `planMoveService`.
+ *
+ * **Details**
+ *
+ * `pool` is a plain string, normalized as an FQDN. The mode defaults to `disaster` when the pool
+ * is unreachable and `planned` otherwise. The plan checks the Backup Service first (planned mode),
+ * fails the CMS over to the other pool of the CMS pair when its active master is on the failing
+ * pool or it is unavailable (then checks it), re-points every reachable Edge pool that forwards to
+ * the failing pool (to a usable pool of its own site, else the backup pool), and fails the pool
+ * over. Warnings repeat the topology findings touching the plan's pools and, in disaster mode,
+ * `PossibleDataLoss` with the last known sync of the direction pool → partner.
+ *
+ * **Gotchas**
+ *
+ * Every reason to refuse is reported at once: `InvalidInput`, `UnknownPool`, `NoBackupPool`,
+ * `AlreadyFailedOver`, `PartnerFailedOver` (fail the partner back first), `BackupPoolUnreachable`,
+ * `PlannedFailoverOfUnreachablePool`, `CentralManagementStoreUnrecoverable`. The CMS "other pool"
+ * is relative to where the active master is now, which may already be the CMS pool's partner.
+ *
+ * @example
+ * planFailover(topology, state, { pool: 'Pool1.Contoso.com' }) // right(plan) or left(violations)
+ *
+ * @see {@link planFailback} for the inverse.
+ * @category planning
+ * @since 0.1.0
+ */
+export const planFailover = (
+  topology: Topology,
+  state: State,
+  request: FailoverRequest,
+): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> => {
+  return pipe(
+    sequenceS(Validation)({
+      pool: pipe(parsePoolField(topology, request, 'pool'), E.mapLeft(RNEA.of)),
+      mode: pipe(parseModeField(request), E.mapLeft(RNEA.of)),
+    }),
+    E.chain(({ pool, mode }) =>
+      pipe(
+        failoverPart(topology, state, pool, mode),
+        E.chain((part) =>
+          buildPlan(topology, state, {
+            intent: { _tag: 'Failover', pool, mode: part.mode },
+            drafts: part.drafts,
+            usersMoved: usersHomedOn(topology, pool),
+            warnings: part.mode === 'disaster' ? [possibleDataLoss(state, pool, part.backupPool)] : [],
+          }),
+        ),
+      ),
+    ),
+  )
+}

@@ -1,0 +1,152 @@
+/**
+ * `planMoveService`: have everyone now serviced by a pool serviced by its partner.
+ *
+ * Laws:
+ * - With `to`'s users failed over onto `from`, the plan fails `to` back first, then fails `from`
+ *   over (the product refuses the other order: at most one pool of a pair is failed over).
+ * - The second part is planned in the state the first part leaves, and the combined plan is
+ *   validated as a whole; step ids are numbered once over the combined plan.
+ *
+ * @module
+ */
+import { sequenceS } from 'fp-ts/lib/Apply.js'
+import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import * as O from 'fp-ts/lib/Option.js'
+import * as RA from 'fp-ts/lib/ReadonlyArray.js'
+import * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import type { Finding } from '../model/findings.js'
+import type { PoolFqdn } from '../model/identifiers.js'
+import type { Violation } from '../model/problem.js'
+import { isFailedOver, type State } from '../model/state.js'
+import { usersHomedOn, type Topology } from '../model/topology.js'
+import { buildPlan, refuse, stateAfter, Validation } from './build.js'
+import { failbackPool, type StepDraft } from './draft.js'
+import { parsePoolField } from './input.js'
+import type { Plan } from './plan.js'
+import { failbackPart, failbackWarnings, type FailbackPart } from './planFailback.js'
+import { failoverPart, type FailoverPart } from './planFailover.js'
+import { possibleDataLoss } from './warnings.js'
+
+/**
+ * A request to move service from a pool to its partner, as a person or a portal types it.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface MoveServiceRequest {
+  /** The pool now servicing the users. */
+  readonly from: string
+  /** Its partner, which will service them. */
+  readonly to: string
+}
+
+/**
+ * The users `from` is responsible for now: its own users unless failed over, plus `to`'s users
+ * when `to` is failed over onto it. When `from` is reachable this is exactly the number of users
+ * it services; when it is down, these are the users waiting for it.
+ */
+const usersToMove = (topology: Topology, state: State, from: PoolFqdn, to: PoolFqdn): number =>
+  (isFailedOver(state, from) ? 0 : usersHomedOn(topology, from)) +
+  (isFailedOver(state, to) ? usersHomedOn(topology, to) : 0)
+
+type Part<P> = E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, O.Option<P>>
+
+const none = <P>(): Part<P> => E.right(O.none)
+
+/** Plans both parts on top of each other, then joins them into one plan. */
+const planParts = (
+  topology: Topology,
+  state: State,
+  from: PoolFqdn,
+  to: PoolFqdn,
+): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> => {
+  const moved = usersToMove(topology, state, from, to)
+  if (moved === 0) return refuse({ _tag: 'NothingToMove', from })
+  const failback: Part<FailbackPart> = isFailedOver(state, to)
+    ? pipe(failbackPart(topology, state, to, O.none), E.map(O.some))
+    : none()
+  // Plan the failover on top of the failback; if the failback is refused, on top of its effect,
+  // so that the failover's own problems are reported too.
+  const backDrafts: ReadonlyArray<StepDraft> = E.isRight(failback)
+    ? O.match((): ReadonlyArray<StepDraft> => [], (p: FailbackPart) => p.drafts)(failback.right)
+    : [failbackPool(to, from, 'disaster')]
+  const middle = stateAfter(topology, state, backDrafts)
+  const failover: Part<FailoverPart> =
+    usersHomedOn(topology, from) > 0 && !isFailedOver(middle, from)
+      ? pipe(failoverPart(topology, middle, from, O.none), E.map(O.some))
+      : none()
+  return pipe(
+    sequenceS(Validation)({ failback, failover }),
+    E.chain(({ failback: back, failover: over }) => {
+      const drafts = [
+        ...O.match((): ReadonlyArray<StepDraft> => [], (p: FailbackPart) => p.drafts)(back),
+        ...O.match((): ReadonlyArray<StepDraft> => [], (p: FailoverPart) => p.drafts)(over),
+      ]
+      if (!RA.isNonEmpty(drafts)) return refuse({ _tag: 'NothingToMove', from })
+      const final = stateAfter(topology, state, drafts)
+      const warnings: ReadonlyArray<Finding> = [
+        ...O.match(
+          (): ReadonlyArray<Finding> => [],
+          (p: FailbackPart) => failbackWarnings(topology, state, final, to, p),
+        )(back),
+        ...O.match(
+          (): ReadonlyArray<Finding> => [],
+          (p: FailoverPart) => (p.mode === 'disaster' ? [possibleDataLoss(middle, from, to)] : []),
+        )(over),
+      ]
+      return buildPlan(topology, state, {
+        intent: { _tag: 'MoveService', from, to },
+        drafts,
+        usersMoved: moved,
+        warnings,
+      })
+    }),
+  )
+}
+
+/**
+ * Plans moving everyone now serviced by `request.from` to its partner `request.to`.
+ *
+ * **When to use**
+ *
+ * To empty a pool for maintenance or after trouble, whatever its pair's state: if `to`'s own
+ * users are failed over onto `from`, they must come home before `from` can fail over.
+ *
+ * **Details**
+ *
+ * One combined plan: fail `to` back first (when its users are failed over onto `from`; planned
+ * unless `from` is unreachable), then fail `from` over (planned if reachable, disaster otherwise;
+ * skipped when `from` has no users of its own). The failover part is planned in the state the
+ * failback part leaves, with the same rules as {@link planFailback} and `planFailover`, and the
+ * whole plan is validated at once. `impact.usersMoved` counts the users `from` is responsible for.
+ *
+ * **Gotchas**
+ *
+ * `to` must be `from`'s partner (`NotPartners`). `NothingToMove` when `from` is responsible for no
+ * users: it has none of its own (or they are already failed over) and does not hold `to`'s. Both
+ * parts' refusals are reported together.
+ *
+ * @example
+ * planMoveService(topology, state, { from: 'pool2.contoso.com', to: 'pool1.contoso.com' })
+ *
+ * @see {@link planFailback} and `planFailover`, the two halves.
+ * @category planning
+ * @since 0.1.0
+ */
+export const planMoveService = (
+  topology: Topology,
+  state: State,
+  request: MoveServiceRequest,
+): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> =>
+  pipe(
+    sequenceS(Validation)({
+      from: pipe(parsePoolField(topology, request, 'from'), E.mapLeft(RNEA.of)),
+      to: pipe(parsePoolField(topology, request, 'to'), E.mapLeft(RNEA.of)),
+    }),
+    E.chain(({ from, to }) =>
+      topology.index.partners.get(from) === to
+        ? planParts(topology, state, from, to)
+        : refuse({ _tag: 'NotPartners', from, to }),
+    ),
+  )

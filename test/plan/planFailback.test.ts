@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest'
+import * as O from 'fp-ts/lib/Option.js'
+import { servingPoolOf } from '../../src/model/homing.js'
+import type { State } from '../../src/model/state.js'
+import type { Topology } from '../../src/model/topology.js'
+import { planFailback, type FailbackRequest } from '../../src/plan/planFailback.js'
+import { planFailover } from '../../src/plan/planFailover.js'
+import { deepFreeze } from '../support/deepFreeze.js'
+import {
+  aTopology,
+  cmsAt,
+  contosoTopology,
+  down,
+  failedOver,
+  healthy,
+  lastSync,
+  pool1FailedOver,
+  pool1FailedOverChanges,
+  stateOf,
+} from './builders.js'
+import { left, outline, right, validates } from './support.js'
+
+const plan = (t: Topology, s: State, request: FailbackRequest) => planFailback(t, s, deepFreeze(request))
+
+describe('planFailback', () => {
+  const t = contosoTopology()
+
+  it('planned: checks the Backup Service of the direction backup → home, then fails back; the CMS stays on pool2', () => {
+    const s = pool1FailedOver(t)
+    const p = right(plan(t, s, { pool: 'Pool1.Contoso.com.' }))
+    expect(p.intent).toEqual({ _tag: 'Failback', pool: 'pool1.contoso.com', mode: 'planned' })
+    expect(p.steps).toStrictEqual([
+      { _tag: 'CheckBackupService', id: '1-check-backup-service', kind: 'check', pool: 'pool2.contoso.com' },
+      { _tag: 'FailbackPool', id: '2-failback-pool', kind: 'action', pool: 'pool1.contoso.com', backupPool: 'pool2.contoso.com', disasterMode: false },
+    ])
+    expect(p.impact).toEqual({ usersMoved: 2, pools: ['pool2.contoso.com', 'pool1.contoso.com'] })
+    const after = validates(t, s, p)
+    expect(after.failovers.size).toBe(0)
+    expect(after.centralManagementStore.activeMaster).toBe('pool2.contoso.com')
+  })
+
+  it('warns that edge1 still forwards to the backup pool', () => {
+    const p = right(plan(t, pool1FailedOver(t), { pool: 'pool1.contoso.com' }))
+    expect(p.warnings).toEqual([
+      {
+        _tag: 'EdgeNextHopNotRestored',
+        severity: 'advice',
+        pools: ['pool2.contoso.com', 'pool1.contoso.com'],
+        edgePool: 'edge1.contoso.com',
+        configuredNextHop: 'pool1.contoso.com',
+      },
+    ])
+  })
+
+  it('backup unreachable: disaster by default, no Backup Service check, the CMS (on the backup pool) fails over home first', () => {
+    const s = stateOf(t, ...pool1FailedOverChanges, down('pool2.contoso.com'), lastSync('pool2.contoso.com', '2026-11-25T10:00:00Z'))
+    const p = right(plan(t, s, { pool: 'pool1.contoso.com' }))
+    expect(outline(p)).toEqual([
+      'FailoverCentralManagementStore pool2.contoso.com -> pool1.contoso.com (disaster)',
+      'CheckCentralManagementStore pool1.contoso.com',
+      'FailbackPool pool1.contoso.com <- pool2.contoso.com (disaster)',
+    ])
+    expect(p.warnings).toContainEqual({
+      _tag: 'PossibleDataLoss',
+      severity: 'advice',
+      pools: ['pool2.contoso.com', 'pool1.contoso.com'],
+      lastSyncAt: '2026-11-25T10:00:00Z',
+    })
+    validates(t, s, p)
+  })
+
+  it('disaster mode may be asked with the backup reachable (the check stays)', () => {
+    const p = right(plan(t, pool1FailedOver(t), { pool: 'pool1.contoso.com', mode: 'disaster' }))
+    expect(outline(p)).toEqual(['CheckBackupService pool2.contoso.com', 'FailbackPool pool1.contoso.com <- pool2.contoso.com (disaster)'])
+  })
+
+  it('refuses: InvalidInput, UnknownPool, NotFailedOver', () => {
+    expect(left(plan(t, healthy(t), { pool: 'pool 1' }))).toEqual([{ _tag: 'InvalidInput', path: 'pool', expected: 'a pool FQDN', found: '"pool 1"' }])
+    expect(left(plan(t, healthy(t), { pool: 'nope.contoso.com' }))).toEqual([{ _tag: 'UnknownPool', pool: 'nope.contoso.com' }])
+    expect(left(plan(t, healthy(t), { pool: 'pool1.contoso.com' }))).toEqual([{ _tag: 'NotFailedOver', pool: 'pool1.contoso.com' }])
+    expect(left(plan(t, healthy(t), { pool: 'se1.contoso.com' }))).toEqual([{ _tag: 'NotFailedOver', pool: 'se1.contoso.com' }])
+  })
+
+  it('refuses HomePoolUnreachable', () => {
+    const s = stateOf(t, ...pool1FailedOverChanges, down('pool1.contoso.com'))
+    expect(left(plan(t, s, { pool: 'pool1.contoso.com' }))).toEqual([{ _tag: 'HomePoolUnreachable', pool: 'pool1.contoso.com' }])
+  })
+
+  it('refuses PlannedFailbackWithUnreachableBackup', () => {
+    const s = stateOf(t, ...pool1FailedOverChanges, down('pool2.contoso.com'))
+    expect(left(plan(t, s, { pool: 'pool1.contoso.com', mode: 'planned' }))).toEqual([
+      { _tag: 'PlannedFailbackWithUnreachableBackup', pool: 'pool1.contoso.com', backupPool: 'pool2.contoso.com' },
+    ])
+  })
+
+  it('refuses with several reasons at once', () => {
+    const s = stateOf(t, ...pool1FailedOverChanges, down('pool1.contoso.com', 'pool2.contoso.com'))
+    expect(left(plan(t, s, { pool: 'pool1.contoso.com', mode: 'planned' }))).toEqual([
+      { _tag: 'HomePoolUnreachable', pool: 'pool1.contoso.com' },
+      { _tag: 'PlannedFailbackWithUnreachableBackup', pool: 'pool1.contoso.com', backupPool: 'pool2.contoso.com' },
+      { _tag: 'CentralManagementStoreUnrecoverable', activeMaster: 'pool2.contoso.com', standby: 'pool1.contoso.com', reason: 'standbyUnreachable' },
+    ])
+    expect(left(plan(t, stateOf(t, down('pool1.contoso.com')), { pool: 'pool1.contoso.com' })).map((v) => v._tag)).toEqual([
+      'NotFailedOver',
+      'HomePoolUnreachable',
+    ])
+  })
+
+  it('refuses CentralManagementStoreUnrecoverable when the CMS is down and cannot move', () => {
+    const u = aTopology({
+      pools: [
+        { fqdn: 'p1.example.com', site: 'A' },
+        { fqdn: 'p2.example.com', site: 'B' },
+        { fqdn: 'p3.example.com', site: 'C' },
+      ],
+      pairings: [['p1.example.com', 'p2.example.com']],
+      cms: 'p3.example.com',
+    })
+    const s = stateOf(u, failedOver('p1.example.com'), cmsAt('p3.example.com', false))
+    expect(left(plan(u, s, { pool: 'p1.example.com' }))).toEqual([
+      { _tag: 'CentralManagementStoreUnrecoverable', activeMaster: 'p3.example.com', reason: 'cmsPoolUnpaired' },
+    ])
+  })
+
+  it('undoes a planned failover: who services whom is as before', () => {
+    const s0 = healthy(t)
+    const s1 = validates(t, s0, right(planFailover(t, s0, { pool: 'pool1.contoso.com' })))
+    const s2 = validates(t, s1, right(plan(t, s1, { pool: 'pool1.contoso.com' })))
+    for (const pool of t.pools) expect(servingPoolOf(t, s2, pool.fqdn)).toEqual(servingPoolOf(t, s0, pool.fqdn))
+    expect(servingPoolOf(t, s1, t.pools[0]!.fqdn)).toEqual(O.some('pool2.contoso.com'))
+  })
+})

@@ -1,0 +1,380 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import type { State } from '../../src/model/state.js'
+import type { Topology } from '../../src/model/topology.js'
+import { planFailover, type FailoverRequest } from '../../src/plan/planFailover.js'
+import { deepFreeze } from '../support/deepFreeze.js'
+import {
+  aPairedDeployment,
+  aTopology,
+  cmsAt,
+  contosoTopology,
+  down,
+  edge,
+  failedOver,
+  fqdn,
+  healthy,
+  lastSync,
+  pool1FailedOver,
+  redmondDown,
+  stateOf,
+} from './builders.js'
+import { left, outline, right, validates } from './support.js'
+
+const plan = (t: Topology, s: State, request: FailoverRequest) => planFailover(t, s, deepFreeze(request))
+
+describe('planFailover — Contoso', () => {
+  const t = contosoTopology()
+
+  it('Redmond down: fails the CMS over to pool2 (disaster, mirrored Back End), checks it, then fails pool1 over', () => {
+    const s = redmondDown(t)
+    const p = right(plan(t, s, { pool: 'pool1.contoso.com' }))
+    expect(p.intent).toEqual({ _tag: 'Failover', pool: 'pool1.contoso.com', mode: 'disaster' })
+    expect(p.steps).toStrictEqual([
+      {
+        _tag: 'FailoverCentralManagementStore',
+        id: '1-failover-cms',
+        kind: 'action',
+        from: 'pool1.contoso.com',
+        to: 'pool2.contoso.com',
+        sqlServer: 'be2.contoso.com',
+        instance: 'rtc',
+        mirrorSqlServer: 'be2m.contoso.com',
+        mirrorInstance: 'rtc',
+        mode: 'disaster',
+      },
+      { _tag: 'CheckCentralManagementStore', id: '2-check-cms', kind: 'check', activeMaster: 'pool2.contoso.com' },
+      {
+        _tag: 'FailoverPool',
+        id: '3-failover-pool',
+        kind: 'action',
+        pool: 'pool1.contoso.com',
+        backupPool: 'pool2.contoso.com',
+        disasterMode: true,
+      },
+    ])
+    expect(p.impact).toEqual({ usersMoved: 2, pools: ['pool1.contoso.com', 'pool2.contoso.com'] })
+    expect(p.warnings).toEqual([{ _tag: 'PossibleDataLoss', severity: 'advice', pools: ['pool1.contoso.com', 'pool2.contoso.com'] }])
+    const after = validates(t, s, p)
+    expect(after.failovers.get(fqdn('pool1.contoso.com'))).toBe('disaster')
+    expect(after.centralManagementStore).toEqual({ activeMaster: 'pool2.contoso.com', available: true })
+  })
+
+  it('normalizes the requested pool: any case, trailing dot', () => {
+    const s = redmondDown(t)
+    const reference = right(plan(t, s, { pool: 'pool1.contoso.com' }))
+    expect(right(plan(t, s, { pool: 'POOL1.Contoso.COM.' }))).toStrictEqual(reference)
+  })
+
+  it('planned (pool reachable): checks the Backup Service first, fails the CMS over in planned mode, re-points edge1 in its own site', () => {
+    const s = healthy(t)
+    const p = right(plan(t, s, { pool: 'pool1.contoso.com' }))
+    expect(p.intent).toMatchObject({ _tag: 'Failover', mode: 'planned' })
+    expect(outline(p)).toEqual([
+      'CheckBackupService pool1.contoso.com',
+      'FailoverCentralManagementStore pool1.contoso.com -> pool2.contoso.com (planned)',
+      'CheckCentralManagementStore pool2.contoso.com',
+      'SetEdgeNextHop edge1.contoso.com -> se1.contoso.com',
+      'FailoverPool pool1.contoso.com -> pool2.contoso.com',
+    ])
+    expect(p.steps.map((x) => x.id)).toEqual(['1-check-backup-service', '2-failover-cms', '3-check-cms', '4-set-edge-next-hop', '5-failover-pool'])
+    // se1 is touched (Edge next hop), so its topology finding rides along; no data-loss warning in planned mode.
+    expect(p.warnings).toEqual([{ _tag: 'UnpairedPool', severity: 'advice', pools: ['se1.contoso.com'] }])
+    validates(t, s, p)
+  })
+
+  it('PartnerFailedOver: pool1 is failed over onto pool2, so pool2 cannot fail over', () => {
+    expect(left(plan(t, pool1FailedOver(t), { pool: 'pool2.contoso.com' }))).toEqual([
+      { _tag: 'PartnerFailedOver', pool: 'pool2.contoso.com', partner: 'pool1.contoso.com' },
+    ])
+  })
+})
+
+describe('planFailover — refusals', () => {
+  const t = contosoTopology()
+
+  it.each([
+    [{ pool: '' }, '""'],
+    [{ pool: 'not a pool' }, '"not a pool"'],
+    [{ pool: 'pool1..contoso.com' }, '"pool1..contoso.com"'],
+    [{ pool: '-pool1.contoso.com' }, '"-pool1.contoso.com"'],
+    [{ pool: 'pool1' }, '"pool1"'],
+    [{ pool: `${'a'.repeat(64)}.contoso.com` }, `"${'a'.repeat(57)}..."`],
+  ])('InvalidInput for a junk pool %j', (request, found) => {
+    expect(left(plan(t, healthy(t), request))).toEqual([{ _tag: 'InvalidInput', path: 'pool', expected: 'a pool FQDN', found }])
+  })
+
+  it('InvalidInput, never an exception, for untyped junk requests', () => {
+    for (const junk of [null, undefined, 42, 'pool1.contoso.com', [], { pool: 7 }, { pool: null }, JSON.parse('{"__proto__":{"pool":"pool1.contoso.com"}}')]) {
+      const request: unknown = junk
+      const r = planFailover(t, healthy(t), request as FailoverRequest)
+      expect(left(r)[0]).toMatchObject({ _tag: 'InvalidInput', path: 'pool' })
+    }
+  })
+
+  it('reports a bad pool and a bad mode together', () => {
+    const request: unknown = { pool: 'x', mode: 'hot' }
+    expect(left(planFailover(t, healthy(t), request as FailoverRequest))).toEqual([
+      { _tag: 'InvalidInput', path: 'pool', expected: 'a pool FQDN', found: '"x"' },
+      { _tag: 'InvalidInput', path: 'mode', expected: '"planned" or "disaster"', found: '"hot"' },
+    ])
+  })
+
+  it('UnknownPool, with the pool as given', () => {
+    expect(left(plan(t, healthy(t), { pool: 'Pool9.Contoso.com' }))).toEqual([{ _tag: 'UnknownPool', pool: 'Pool9.Contoso.com' }])
+  })
+
+  it('NoBackupPool for an unpaired pool', () => {
+    expect(left(plan(t, healthy(t), { pool: 'se1.contoso.com' }))).toEqual([{ _tag: 'NoBackupPool', pool: 'se1.contoso.com' }])
+  })
+
+  it('AlreadyFailedOver', () => {
+    expect(left(plan(t, pool1FailedOver(t), { pool: 'pool1.contoso.com' }))).toEqual([
+      { _tag: 'AlreadyFailedOver', pool: 'pool1.contoso.com', backupPool: 'pool2.contoso.com' },
+    ])
+  })
+
+  it('BackupPoolUnreachable, and the CMS (on the failing pool) has nowhere to go', () => {
+    expect(left(plan(t, stateOf(t, down('pool2.contoso.com')), { pool: 'pool1.contoso.com' }))).toEqual([
+      { _tag: 'BackupPoolUnreachable', pool: 'pool1.contoso.com', backupPool: 'pool2.contoso.com' },
+      { _tag: 'CentralManagementStoreUnrecoverable', activeMaster: 'pool1.contoso.com', standby: 'pool2.contoso.com', reason: 'standbyUnreachable' },
+    ])
+  })
+
+  it('PlannedFailoverOfUnreachablePool', () => {
+    expect(left(plan(t, redmondDown(t), { pool: 'pool1.contoso.com', mode: 'planned' }))).toEqual([
+      { _tag: 'PlannedFailoverOfUnreachablePool', pool: 'pool1.contoso.com' },
+    ])
+  })
+
+  it('reports every reason at once', () => {
+    const d = aPairedDeployment()
+    const s = stateOf(d, failedOver('p1.example.com', 'planned'), down('p1.example.com', 'p2.example.com'))
+    expect(left(plan(d, s, { pool: 'p1.example.com', mode: 'planned' }))).toEqual([
+      { _tag: 'AlreadyFailedOver', pool: 'p1.example.com', backupPool: 'p2.example.com' },
+      { _tag: 'BackupPoolUnreachable', pool: 'p1.example.com', backupPool: 'p2.example.com' },
+      { _tag: 'PlannedFailoverOfUnreachablePool', pool: 'p1.example.com' },
+      { _tag: 'CentralManagementStoreUnrecoverable', activeMaster: 'p1.example.com', standby: 'p2.example.com', reason: 'standbyUnreachable' },
+    ])
+  })
+
+  it('reports PartnerFailedOver with the other reasons', () => {
+    const d = aPairedDeployment()
+    const s = stateOf(d, failedOver('p1.example.com'), down('p1.example.com', 'p2.example.com'))
+    expect(left(plan(d, s, { pool: 'p2.example.com', mode: 'planned' })).map((v) => v._tag)).toEqual([
+      'PartnerFailedOver',
+      'BackupPoolUnreachable',
+      'PlannedFailoverOfUnreachablePool',
+      'CentralManagementStoreUnrecoverable',
+    ])
+  })
+})
+
+describe('planFailover — the Central Management Store', () => {
+  /** Two pairs: p1 (A) ↔ p2 (B) hosting the CMS, p3 (A) ↔ p4 (B); p5 (C) unpaired. */
+  const twoPairs = (cms = 'p1.example.com'): Topology =>
+    aTopology({
+      pools: [
+        { fqdn: 'p1.example.com', site: 'A', backEnd: { sqlServer: 'sql1.example.com' } },
+        { fqdn: 'p2.example.com', site: 'B', backEnd: { sqlServer: 'sql2.example.com' } },
+        { fqdn: 'p3.example.com', site: 'A' },
+        { fqdn: 'p4.example.com', site: 'B' },
+        { fqdn: 'p5.example.com', site: 'C' },
+      ],
+      pairings: [
+        ['p1.example.com', 'p2.example.com'],
+        ['p3.example.com', 'p4.example.com'],
+      ],
+      cms,
+      users: { 'p1.example.com': 1, 'p3.example.com': 4 },
+    })
+
+  it('an unavailable CMS is failed over (disaster) before ANY pool failover, not only its own pool', () => {
+    const t = twoPairs()
+    const s = stateOf(t, cmsAt('p1.example.com', false))
+    const p = right(plan(t, s, { pool: 'p3.example.com' }))
+    expect(outline(p)).toEqual([
+      'CheckBackupService p3.example.com',
+      'FailoverCentralManagementStore p1.example.com -> p2.example.com (disaster)',
+      'CheckCentralManagementStore p2.example.com',
+      'FailoverPool p3.example.com -> p4.example.com',
+    ])
+    expect(p.steps[1]).toEqual({
+      _tag: 'FailoverCentralManagementStore',
+      id: '2-failover-cms',
+      kind: 'action',
+      from: 'p1.example.com',
+      to: 'p2.example.com',
+      sqlServer: 'sql2.example.com',
+      instance: 'rtc',
+      mode: 'disaster',
+    })
+    validates(t, s, p)
+  })
+
+  it('BackupPoolUnreachable alone (the CMS is elsewhere and fine)', () => {
+    const t = twoPairs()
+    expect(left(plan(t, stateOf(t, down('p4.example.com')), { pool: 'p3.example.com' }))).toEqual([
+      { _tag: 'BackupPoolUnreachable', pool: 'p3.example.com', backupPool: 'p4.example.com' },
+    ])
+  })
+
+  it('an available CMS elsewhere is left alone', () => {
+    const t = twoPairs()
+    expect(outline(right(plan(t, healthy(t), { pool: 'p3.example.com' })))).toEqual([
+      'CheckBackupService p3.example.com',
+      'FailoverPool p3.example.com -> p4.example.com',
+    ])
+  })
+
+  it('"the other pool" is relative to the active master: from the CMS pool\'s partner it goes back to the CMS pool', () => {
+    const t = twoPairs()
+    const s = stateOf(t, cmsAt('p2.example.com'))
+    expect(outline(right(plan(t, s, { pool: 'p2.example.com' })))).toEqual([
+      'CheckBackupService p2.example.com',
+      'FailoverCentralManagementStore p2.example.com -> p1.example.com (planned)',
+      'CheckCentralManagementStore p1.example.com',
+      'FailoverPool p2.example.com -> p1.example.com',
+    ])
+  })
+
+  it('unrecoverable: the other pool of the CMS pair is the failing pool', () => {
+    const t = twoPairs()
+    const s = stateOf(t, cmsAt('p1.example.com', false))
+    expect(left(plan(t, s, { pool: 'p2.example.com' }))).toEqual([
+      { _tag: 'CentralManagementStoreUnrecoverable', activeMaster: 'p1.example.com', standby: 'p2.example.com', reason: 'standbyIsFailingPool' },
+    ])
+  })
+
+  it('unrecoverable: the other pool of the CMS pair is unreachable', () => {
+    const t = twoPairs()
+    const s = stateOf(t, down('p1.example.com', 'p2.example.com'))
+    expect(left(plan(t, s, { pool: 'p3.example.com' }))).toEqual([
+      { _tag: 'CentralManagementStoreUnrecoverable', activeMaster: 'p1.example.com', standby: 'p2.example.com', reason: 'standbyUnreachable' },
+    ])
+  })
+
+  it('unrecoverable: the CMS pool is unpaired', () => {
+    const t = twoPairs('p5.example.com')
+    const s = stateOf(t, down('p5.example.com'))
+    expect(left(plan(t, s, { pool: 'p3.example.com' }))).toEqual([
+      { _tag: 'CentralManagementStoreUnrecoverable', activeMaster: 'p5.example.com', reason: 'cmsPoolUnpaired' },
+    ])
+  })
+})
+
+describe('planFailover — Edge next hops', () => {
+  const d = aPairedDeployment()
+
+  it('a reachable Edge pool forwarding to the failing pool is re-pointed (same site) before the failover', () => {
+    const s = stateOf(d, cmsAt('p2.example.com'))
+    expect(outline(right(plan(d, s, { pool: 'p1.example.com' })))).toEqual([
+      'CheckBackupService p1.example.com',
+      'SetEdgeNextHop edge-a.example.com -> p3.example.com',
+      'FailoverPool p1.example.com -> p2.example.com',
+    ])
+  })
+
+  it('an unreachable Edge pool is left alone', () => {
+    const s = stateOf(d, cmsAt('p2.example.com'), edge('edge-a.example.com', { reachable: false }))
+    expect(outline(right(plan(d, s, { pool: 'p1.example.com' })))).toEqual([
+      'CheckBackupService p1.example.com',
+      'FailoverPool p1.example.com -> p2.example.com',
+    ])
+  })
+
+  it('the CURRENT next hop counts: an Edge pool of another site now forwarding to the failing pool goes to a pool of its own site', () => {
+    const s = stateOf(d, cmsAt('p2.example.com'), edge('edge-b.example.com', { nextHop: 'p1.example.com' }))
+    expect(outline(right(plan(d, s, { pool: 'p1.example.com' })))).toEqual([
+      'CheckBackupService p1.example.com',
+      'SetEdgeNextHop edge-a.example.com -> p3.example.com',
+      'SetEdgeNextHop edge-b.example.com -> p2.example.com',
+      'FailoverPool p1.example.com -> p2.example.com',
+    ])
+  })
+
+  it('with no usable pool in its site, the Edge pool goes to the backup pool', () => {
+    const s = stateOf(d, cmsAt('p2.example.com'), down('p3.example.com'))
+    expect(outline(right(plan(d, s, { pool: 'p1.example.com' })))).toContain('SetEdgeNextHop edge-a.example.com -> p2.example.com')
+  })
+
+  it('prefers the configured next hop in its site over topology order', () => {
+    const t = aTopology({
+      pools: [
+        { fqdn: 'p1.example.com', site: 'A' },
+        { fqdn: 'p2.example.com', site: 'B' },
+        { fqdn: 'p4.example.com', site: 'A' },
+        { fqdn: 'p3.example.com', site: 'A' },
+      ],
+      pairings: [['p1.example.com', 'p2.example.com']],
+      edgePools: [{ fqdn: 'edge-a.example.com', site: 'A', nextHop: 'p3.example.com' }],
+      cms: 'p2.example.com',
+    })
+    const s = stateOf(t, edge('edge-a.example.com', { nextHop: 'p1.example.com' }))
+    expect(outline(right(plan(t, s, { pool: 'p1.example.com' })))).toContain('SetEdgeNextHop edge-a.example.com -> p3.example.com')
+    const s2 = stateOf(t, edge('edge-a.example.com', { nextHop: 'p1.example.com' }), down('p3.example.com'))
+    expect(outline(right(plan(t, s2, { pool: 'p1.example.com' })))).toContain('SetEdgeNextHop edge-a.example.com -> p4.example.com')
+  })
+
+  it('never picks a failed-over pool as next hop', () => {
+    const t = aTopology({
+      pools: [
+        { fqdn: 'p1.example.com', site: 'A' },
+        { fqdn: 'p2.example.com', site: 'B' },
+        { fqdn: 'p3.example.com', site: 'A' },
+        { fqdn: 'p4.example.com', site: 'B' },
+      ],
+      pairings: [
+        ['p1.example.com', 'p2.example.com'],
+        ['p3.example.com', 'p4.example.com'],
+      ],
+      edgePools: [{ fqdn: 'edge-a.example.com', site: 'A', nextHop: 'p1.example.com' }],
+      cms: 'p2.example.com',
+    })
+    const s = stateOf(t, failedOver('p3.example.com', 'planned'))
+    expect(outline(right(plan(t, s, { pool: 'p1.example.com' })))).toContain('SetEdgeNextHop edge-a.example.com -> p2.example.com')
+  })
+})
+
+describe('planFailover — modes, warnings, impact', () => {
+  const d = aPairedDeployment()
+
+  it('disaster mode asked for a reachable pool: no Backup Service check, a data-loss warning with the last sync', () => {
+    const s = stateOf(d, cmsAt('p2.example.com'), lastSync('p1.example.com', '2026-11-25T10:00:00Z'), lastSync('p2.example.com', '2026-11-25T09:00:00Z'))
+    const p = right(plan(d, s, { pool: 'p1.example.com', mode: 'disaster' }))
+    expect(p.steps[0]._tag).toBe('SetEdgeNextHop')
+    expect(p.warnings).toContainEqual({
+      _tag: 'PossibleDataLoss',
+      severity: 'advice',
+      pools: ['p1.example.com', 'p2.example.com'],
+      lastSyncAt: '2026-11-25T10:00:00Z',
+    })
+  })
+
+  it('repeats the topology findings touching the plan\'s pools, and only those', () => {
+    const t = aTopology({
+      pools: [
+        { fqdn: 'p1.example.com', site: 'A' },
+        { fqdn: 'p2.example.com', site: 'A', edition: 'Standard' },
+        { fqdn: 'p3.example.com', site: 'B' },
+      ],
+      pairings: [['p1.example.com', 'p2.example.com']],
+      cms: 'p3.example.com',
+    })
+    const p = right(plan(t, healthy(t), { pool: 'p1.example.com' }))
+    expect(p.warnings.map((w) => w._tag)).toEqual(['PairingEditionMismatch', 'PairedPoolsSameSite'])
+  })
+
+  it('counts moved users from the per-pool counts and lists touched pools in order of first appearance', () => {
+    const p = right(plan(d, healthy(d), { pool: 'p1.example.com' }))
+    expect(p.impact).toEqual({ usersMoved: 2, pools: ['p1.example.com', 'p2.example.com', 'p3.example.com'] })
+  })
+
+  it('is deterministic', () => {
+    const s = redmondDown(contosoTopology())
+    const a = plan(contosoTopology(), s, { pool: 'pool1.contoso.com' })
+    const b = plan(contosoTopology(), s, { pool: 'pool1.contoso.com' })
+    expect(a).toStrictEqual(b)
+    expect(E.isRight(a)).toBe(true)
+  })
+})

@@ -1,0 +1,76 @@
+/** Small helpers for planning tests. */
+import * as E from 'fp-ts/lib/Either.js'
+import type * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import { expect } from 'vitest'
+import type { Violation } from '../../src/model/problem.js'
+import type { State } from '../../src/model/state.js'
+import type { Topology } from '../../src/model/topology.js'
+import type { Plan } from '../../src/plan/plan.js'
+import { applyPlan, validatePlan } from '../../src/plan/validatePlan.js'
+
+type Result<A> = E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, A>
+
+/** The right of a result, failing the test (with the violations) on a left. */
+export const right = <A>(r: Result<A>): A => {
+  if (E.isLeft(r)) throw new Error(`expected a right, got ${JSON.stringify(r.left)}`)
+  return r.right
+}
+
+/** The violations of a result, failing the test on a right. */
+export const left = <A>(r: Result<A>): RNEA.ReadonlyNonEmptyArray<Violation> => {
+  if (E.isRight(r)) throw new Error(`expected a left, got ${JSON.stringify(r.right)}`)
+  return r.left
+}
+
+/** `_tag` and the main fields of each step, for readable order assertions. */
+export const outline = (plan: Plan): ReadonlyArray<string> =>
+  plan.steps.map((s) => {
+    switch (s._tag) {
+      case 'CheckBackupService':
+        return `CheckBackupService ${s.pool}`
+      case 'FailoverCentralManagementStore':
+        return `FailoverCentralManagementStore ${s.from} -> ${s.to} (${s.mode})`
+      case 'CheckCentralManagementStore':
+        return `CheckCentralManagementStore ${s.activeMaster}`
+      case 'SetEdgeNextHop':
+        return `SetEdgeNextHop ${s.edgePool} -> ${s.nextHop}`
+      case 'FailoverPool':
+        return `FailoverPool ${s.pool} -> ${s.backupPool}${s.disasterMode ? ' (disaster)' : ''}`
+      case 'FailbackPool':
+        return `FailbackPool ${s.pool} <- ${s.backupPool}${s.disasterMode ? ' (disaster)' : ''}`
+    }
+  })
+
+/** Asserts the plan validates in the state it was made for and returns the state after it. */
+export const validates = (topology: Topology, state: State, plan: Plan): State => {
+  expect(validatePlan(topology, state, plan)).toEqual(E.right(plan))
+  return right(applyPlan(topology, state, plan))
+}
+
+/**
+ * `deepFreeze` for values that may already hold frozen parts (a state after `applyPlan` shares
+ * the input's untouched, frozen Maps; fast-check may hand the same value to several runs):
+ * frozen objects are skipped, fresh ones frozen like `deepFreeze` does (Map and Set mutators
+ * replaced by functions that throw).
+ */
+export const freezeFresh = <A>(value: A): A => {
+  const fail = (): never => {
+    throw new TypeError('mutation of a frozen collection')
+  }
+  const visit = (v: unknown): void => {
+    if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return
+    if (v instanceof Map) {
+      for (const [k, x] of v) {
+        visit(k)
+        visit(x)
+      }
+      Object.defineProperties(v, { set: { value: fail }, delete: { value: fail }, clear: { value: fail } })
+    } else if (v instanceof Set) {
+      for (const x of v) visit(x)
+      Object.defineProperties(v, { add: { value: fail }, delete: { value: fail }, clear: { value: fail } })
+    } else for (const x of Object.values(v)) visit(x)
+    Object.freeze(v)
+  }
+  visit(value)
+  return value
+}

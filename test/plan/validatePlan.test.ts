@@ -1,0 +1,179 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import type { Plan } from '../../src/plan/plan.js'
+import { planFailover } from '../../src/plan/planFailover.js'
+import { computePlanId, withPlanId } from '../../src/plan/planId.js'
+import type { Step } from '../../src/plan/step.js'
+import { applyPlan, validatePlan } from '../../src/plan/validatePlan.js'
+import { deepFreeze } from '../support/deepFreeze.js'
+import { aPairedDeployment, cmsAt, contosoTopology, fqdn, healthy, redmondDown, stateOf } from './builders.js'
+import { left, right } from './support.js'
+
+const t = contosoTopology()
+const s = redmondDown(t)
+/** Redmond down: 1-failover-cms, 2-check-cms, 3-failover-pool. */
+const redmondPlan = (): Plan => deepFreeze(right(planFailover(t, s, { pool: 'pool1.contoso.com' })))
+const reseal = (plan: Plan, steps: ReadonlyArray<Step>): Plan => {
+  const [first, ...rest] = steps
+  if (first === undefined) throw new Error('no steps')
+  const { formatVersion, intent, warnings, impact } = plan
+  return deepFreeze(withPlanId({ formatVersion, intent, warnings, impact, steps: [first, ...rest] }))
+}
+/** A JSON value that is not a Plan, passed where one is expected (as a caller with JSON does). */
+const asPlan = (u: unknown): Plan => u as Plan
+
+describe('validatePlan', () => {
+  it('accepts the planner\'s plan and applyPlan gives the state after it', () => {
+    const p = redmondPlan()
+    expect(validatePlan(t, s, p)).toEqual(E.right(p))
+    const after = right(applyPlan(t, s, p))
+    expect(after.failovers.get(fqdn('pool1.contoso.com'))).toBe('disaster')
+    expect(after.centralManagementStore).toEqual({ activeMaster: 'pool2.contoso.com', available: true })
+    expect(s.failovers.size).toBe(0)
+  })
+
+  it('accepts a plan read back from JSON', () => {
+    const p = redmondPlan()
+    const reloaded: unknown = JSON.parse(JSON.stringify(p))
+    expect(E.isRight(validatePlan(t, s, asPlan(reloaded)))).toBe(true)
+  })
+
+  it('PlanIdMismatch for a tampered id', () => {
+    const p = redmondPlan()
+    expect(left(validatePlan(t, s, { ...p, id: '0'.repeat(64) }))).toEqual([
+      { _tag: 'PlanIdMismatch', expected: p.id, found: '0'.repeat(64) },
+    ])
+  })
+
+  it('a wrong id does not hide a step that breaks a rule', () => {
+    const p = redmondPlan()
+    const edited: Plan = { ...p, steps: [p.steps[0], p.steps[1]!, { ...p.steps[2]!, disasterMode: false } as Step] }
+    expect(left(validatePlan(t, s, edited))).toEqual([
+      { _tag: 'PlanIdMismatch', expected: computePlanId(edited), found: p.id },
+      { _tag: 'StepPreconditionFailed', stepId: '3-failover-pool', step: 'FailoverPool', rule: 'PlannedModeNeedsReachablePool', subjects: ['pool1.contoso.com'] },
+      { _tag: 'IntentNotAchieved', intent: p.intent },
+    ])
+  })
+
+  it('the CMS failover removed: the pool failover breaks CmsReadyForPoolFailover', () => {
+    const p = redmondPlan()
+    const withoutCms = reseal(p, p.steps.filter((x) => x._tag === 'FailoverPool'))
+    expect(left(validatePlan(t, s, withoutCms))).toEqual([
+      { _tag: 'StepPreconditionFailed', stepId: '3-failover-pool', step: 'FailoverPool', rule: 'CmsReadyForPoolFailover', subjects: ['pool1.contoso.com'] },
+    ])
+  })
+
+  it('the CMS check before the CMS failover breaks ActiveMasterMatches', () => {
+    const p = redmondPlan()
+    const [cms, check, pool] = [p.steps[0], p.steps[1]!, p.steps[2]!]
+    expect(left(validatePlan(t, s, reseal(p, [check, cms, pool])))).toEqual([
+      { _tag: 'StepPreconditionFailed', stepId: '2-check-cms', step: 'CheckCentralManagementStore', rule: 'ActiveMasterMatches', subjects: ['pool2.contoso.com', 'pool1.contoso.com'] },
+    ])
+  })
+
+  it('the Edge step removed: NoEdgeNextHopToFailingPool', () => {
+    const d = aPairedDeployment()
+    const ds = stateOf(d, cmsAt('p2.example.com'))
+    const p = right(planFailover(d, ds, { pool: 'p1.example.com' }))
+    const stripped = reseal(p, p.steps.filter((x) => x._tag !== 'SetEdgeNextHop'))
+    expect(left(validatePlan(d, ds, stripped))).toEqual([
+      { _tag: 'StepPreconditionFailed', stepId: '3-failover-pool', step: 'FailoverPool', rule: 'NoEdgeNextHopToFailingPool', subjects: ['edge-a.example.com', 'p1.example.com'] },
+    ])
+  })
+
+  it('the failover moved first: every rule it breaks, and the fold goes on (later steps are fine)', () => {
+    const d = aPairedDeployment()
+    const ds = healthy(d)
+    const p = right(planFailover(d, ds, { pool: 'p1.example.com' }))
+    const last = p.steps[p.steps.length - 1]!
+    const moved = reseal(p, [last, ...p.steps.slice(0, -1)])
+    expect(left(validatePlan(d, ds, moved))).toEqual([
+      { _tag: 'StepPreconditionFailed', stepId: '5-failover-pool', step: 'FailoverPool', rule: 'CmsReadyForPoolFailover', subjects: ['p1.example.com'] },
+      { _tag: 'StepPreconditionFailed', stepId: '5-failover-pool', step: 'FailoverPool', rule: 'NoEdgeNextHopToFailingPool', subjects: ['edge-a.example.com', 'p1.example.com'] },
+    ])
+  })
+
+  it('reports several problems at once: id, two broken steps, duplicates, intent', () => {
+    const p = redmondPlan()
+    const [cms, check, pool] = [p.steps[0], p.steps[1]!, p.steps[2]!]
+    const broken: Plan = {
+      ...p,
+      steps: [{ ...check, id: 'x' }, { ...pool, id: 'x' }, cms],
+    }
+    const violations = left(validatePlan(t, s, broken))
+    expect(violations.map((v) => (v._tag === 'StepPreconditionFailed' ? `${v.stepId}:${v.rule}` : v._tag))).toEqual([
+      'PlanIdMismatch',
+      'x:ActiveMasterMatches',
+      'x:DuplicateStepId',
+      'x:CmsReadyForPoolFailover',
+    ])
+  })
+
+  it('IntentNotAchieved when the steps do not do what the intent says', () => {
+    const p = redmondPlan()
+    const lying = deepFreeze(withPlanId({ ...p, intent: { _tag: 'Failover', pool: fqdn('pool2.contoso.com'), mode: 'disaster' } }))
+    expect(left(validatePlan(t, s, lying))).toEqual([{ _tag: 'IntentNotAchieved', intent: lying.intent }])
+  })
+
+  it('a plan made for another state is rejected there', () => {
+    expect(left(validatePlan(t, healthy(t), redmondPlan())).map((v) => v._tag)).toContain('StepPreconditionFailed')
+  })
+})
+
+describe('validatePlan on malformed values (JSON)', () => {
+  const p = (): Record<string, unknown> => {
+    const reloaded: unknown = JSON.parse(JSON.stringify(redmondPlan()))
+    return reloaded as Record<string, unknown>
+  }
+
+  it('empty steps', () => {
+    const v = { ...p(), steps: [] }
+    expect(left(validatePlan(t, s, asPlan(v)))).toContainEqual({ _tag: 'InvalidInput', path: 'steps', expected: 'a non-empty array of steps', found: 'an array' })
+  })
+
+  it('an unknown step tag, a wrong kind and a bad field, each with its path', () => {
+    const v = p()
+    const steps = v['steps'] as Array<Record<string, unknown>>
+    steps[2] = { ...steps[2], _tag: 'RebootEverything' }
+    steps[1] = { ...steps[1], kind: 'action' }
+    steps[0] = { ...steps[0], to: 'Pool2.Contoso.com', mirrorInstance: 5 }
+    const violations = left(validatePlan(t, s, asPlan(v)))
+    expect(violations).toContainEqual({ _tag: 'InvalidInput', path: 'steps[2]._tag', expected: 'a step tag', found: '"RebootEverything"' })
+    expect(violations).toContainEqual({ _tag: 'InvalidInput', path: 'steps[1].kind', expected: '"check"', found: '"action"' })
+    expect(violations).toContainEqual({ _tag: 'InvalidInput', path: 'steps[0].to', expected: 'a lower-case FQDN', found: '"Pool2.Contoso.com"' })
+    expect(violations).toContainEqual({ _tag: 'InvalidInput', path: 'steps[0].mirrorInstance', expected: 'a SQL instance name or nothing', found: '5' })
+    expect(violations[0]._tag).toBe('PlanIdMismatch')
+  })
+
+  it('inherited names are not step tags', () => {
+    for (const tag of ['__proto__', 'toString', 'constructor', 'hasOwnProperty']) {
+      const v = p()
+      ;(v['steps'] as Array<Record<string, unknown>>)[0] = { _tag: tag, id: '1', kind: 'check' }
+      expect(left(validatePlan(t, s, asPlan(v)))).toContainEqual({ _tag: 'InvalidInput', path: 'steps[0]._tag', expected: 'a step tag', found: JSON.stringify(tag) })
+    }
+  })
+
+  it('bad intent, warnings and impact', () => {
+    const v = { ...p(), intent: { _tag: 'Failover', pool: 'x' }, warnings: [{ _tag: 'Nope' }], impact: { usersMoved: -1, pools: 'p' }, formatVersion: 2 }
+    const paths = left(validatePlan(t, s, asPlan(v))).flatMap((x) => (x._tag === 'InvalidInput' ? [x.path] : []))
+    expect(paths).toEqual(['formatVersion', 'intent.pool', 'intent.mode', 'warnings[0]._tag', 'warnings[0].severity', 'warnings[0].pools', 'impact.usersMoved', 'impact.pools'])
+  })
+
+  it('never throws, whatever the value', () => {
+    const cyclic: Record<string, unknown> = p()
+    cyclic['self'] = cyclic
+    const hostile = Object.defineProperty(p(), 'steps', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom')
+      },
+    })
+    const protoKey: unknown = JSON.parse('{"__proto__":{"formatVersion":1},"steps":[]}')
+    for (const junk of [null, undefined, 0, 'plan', [], {}, [p()], cyclic, hostile, protoKey, { steps: [null, 1, 'x', []] }]) {
+      expect(E.isLeft(validatePlan(t, s, asPlan(junk)))).toBe(true)
+      expect(E.isLeft(applyPlan(t, s, asPlan(junk)))).toBe(true)
+    }
+    // a cycle in a field the shape does not read only breaks the id
+    expect(left(validatePlan(t, s, asPlan(cyclic)))).toEqual([{ _tag: 'PlanIdMismatch', expected: '', found: redmondPlan().id }])
+  })
+})
