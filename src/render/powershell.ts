@@ -1,0 +1,100 @@
+/**
+ * Plan → a script for the Skype for Business Server Management Shell.
+ *
+ * Laws:
+ * - Deterministic: the same plan gives the same text (no clock, no randomness).
+ * - The script is printable ASCII and line feeds only, so it means the same whatever encoding
+ *   Windows PowerShell 5.1 reads the file with.
+ * - Plan values appear only inside single-quoted literals (`quotePowerShell`) or `#` comments
+ *   (`commentText`); the rest of the text is constant for a given plan shape.
+ *
+ * @module
+ */
+import type { Plan } from '../plan/plan.js'
+import { printable } from './commands.js'
+import { commentText, quotePowerShell } from './quote.js'
+import { viewPlan, type StepView } from './view.js'
+
+const RULE = '# ' + '-'.repeat(78)
+
+/**
+ * Renders a plan as a PowerShell script for the Skype for Business Server Management Shell.
+ *
+ * The header names the plan id and intent; `$ErrorActionPreference = 'Stop'` makes any cmdlet
+ * error end the script; each step has a comment (number, kind, id, sentence, what to verify), a
+ * progress line, and its cmdlet; checks read the real cmdlet output and `throw` when it differs
+ * from what the plan expects; manual steps pause with `Read-Host`. A step with an unknown tag or
+ * a value outside printable ASCII renders as a `throw` that stops the script there.
+ *
+ * @example
+ * renderPowerShell(plan).includes("Invoke-CsPoolFailOver -PoolFqdn 'pool1.contoso.com' -DisasterMode") // true
+ *
+ * @category rendering
+ * @since 0.1.0
+ */
+export const renderPowerShell = (plan: Plan): string => {
+  const view = viewPlan(plan)
+  const total = view.steps.length
+  const lines: Array<string> = [
+    ...comment('sfb-dr plan for the Skype for Business Server Management Shell'),
+    ...comment(`Plan id: ${view.id}`),
+    ...comment(`Intent: ${view.intent}`),
+    ...comment(`Impact: ${view.usersMoved} users move; pools ${view.pools.length === 0 ? 'none' : view.pools.join(', ')}.`),
+    ...(view.warnings.length === 0
+      ? comment('Warnings: none.')
+      : [...comment('Warnings:'), ...view.warnings.flatMap((w) => comment(`- ${w}`))]),
+    ...comment(
+      'Run as a member of RTCUniversalServerAdmins. Any error stops the script: do not rerun it, resume from the failed step with a new plan.',
+    ),
+    '',
+    "$ErrorActionPreference = 'Stop'",
+    ...view.steps.flatMap((step) => renderStep(step, total)),
+    '',
+    `Write-Host ${quotePowerShell(printable(`Plan ${view.id.slice(0, 128)} completed.`))}`,
+  ]
+  return `${lines.join('\n')}\n`
+}
+
+const renderStep = (step: StepView, total: number): ReadonlyArray<string> => {
+  const title = `Step ${step.number} of ${total}`
+  const header = [
+    '',
+    RULE,
+    ...comment(`${title} (${step.kind}, id ${step.id}): ${step.description.sentence}`),
+    ...comment(`Verify: ${step.description.verify}`),
+  ]
+  if (step.command._tag === 'Refusal') return [...header, ...step.command.script]
+  if (step.kind === 'manual') {
+    return [
+      ...header,
+      `Write-Host ${quotePowerShell(printable(`${title} (manual): ${step.description.sentence}`))}`,
+      `Write-Host ${quotePowerShell(step.command.command)}`,
+      `$null = Read-Host ${quotePowerShell(`Press Enter once step ${step.number} is done, or Ctrl+C to stop`)}`,
+    ]
+  }
+  return [
+    ...header,
+    `Write-Host ${quotePowerShell(printable(`${title}: ${step.description.sentence}`))}`,
+    ...step.command.script,
+  ]
+}
+
+const WIDTH = 100
+
+/**
+ * `#` comment lines for `text`: flattened and neutralized (`commentText`), printable ASCII,
+ * word-wrapped at {@link WIDTH} columns with continuation lines indented.
+ */
+const comment = (text: string): ReadonlyArray<string> => {
+  const lines: Array<string> = []
+  let line = '#'
+  for (const word of printable(commentText(text)).split(' ')) {
+    if (line.length + 1 + word.length > WIDTH && line.trim() !== '#') {
+      lines.push(line)
+      line = '#    '
+    }
+    line = `${line} ${word}`
+  }
+  lines.push(line)
+  return lines
+}

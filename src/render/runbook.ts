@@ -1,0 +1,65 @@
+/**
+ * Plan → a Markdown runbook for a person working without automation.
+ *
+ * Laws:
+ * - Deterministic: the same plan gives the same text.
+ * - Plan values appear only as escaped inline text (`markdownText`) or inside fenced code blocks
+ *   whose fence is longer than any backtick run they hold; no value can add a block, a link,
+ *   a code span or raw HTML.
+ * - The commands are the script's commands (one command builder), with the same quoting.
+ *
+ * @module
+ */
+import type { Plan } from '../plan/plan.js'
+import { markdownCodeBlock, markdownText as md } from './quote.js'
+import { viewPlan, type StepView } from './view.js'
+
+/**
+ * Renders a plan as a Markdown runbook: title with the intent, plan id, warnings, impact, then
+ * numbered steps, each with its exact command in a `powershell` code block and what to verify
+ * after it. Steps the script would refuse (unknown tag, a value outside printable ASCII) say
+ * "do not run" and show no command.
+ *
+ * @category rendering
+ * @since 0.1.0
+ */
+export const renderRunbook = (plan: Plan): string => {
+  const view = viewPlan(plan)
+  const total = view.steps.length
+  const blocks: Array<string> = [
+    `# Runbook: ${md(view.intent)}`,
+    `Plan id: ${md(view.id)}`,
+    '## Warnings',
+    view.warnings.length === 0 ? 'None.' : view.warnings.map((w) => `- ${md(w)}`).join('\n'),
+    '## Impact',
+    [
+      `- Users whose serving pool changes: ${md(view.usersMoved)}`,
+      `- Pools involved: ${view.pools.length === 0 ? 'none' : view.pools.map(md).join(', ')}`,
+    ].join('\n'),
+    '## Before you start',
+    [
+      '- Run every command in the Skype for Business Server Management Shell, as a member of RTCUniversalServerAdmins.',
+      '- Run the steps in order, one at a time.',
+      '- If a command fails or a check does not show what it should, stop: do not go on to the next step. Record where you stopped; a new plan resumes from there.',
+    ].join('\n'),
+    '## Steps',
+    ...view.steps.flatMap((step) => renderStep(step, total)),
+  ]
+  return `${blocks.join('\n\n')}\n`
+}
+
+const renderStep = (step: StepView, total: number): ReadonlyArray<string> => {
+  const heading = `### Step ${step.number} of ${total} (${step.kind})`
+  const id = `Step id: ${md(step.id)}`
+  const { sentence, verify } = step.description
+  if (step.command._tag === 'Refusal') {
+    return [heading, id, md(sentence), `**Do not run this step.** ${md(step.command.reason)}`]
+  }
+  return [
+    heading,
+    id,
+    step.kind === 'manual' ? `${md(sentence)} This step is done by hand; continue only once it is done.` : md(sentence),
+    markdownCodeBlock('powershell', step.command.command),
+    `**Verify:** ${md(verify)}`,
+  ]
+}

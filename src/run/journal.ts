@@ -1,0 +1,209 @@
+/**
+ * The journal of a run and the failures it records: plain, JSON-safe data (no `Error` objects,
+ * no `undefined` fields, no functions), so it can be stored, diffed and fed back to `resumePlan`.
+ *
+ * Laws:
+ * - `JSON.parse(JSON.stringify(journal))` deep-equals `journal`.
+ * - `entries` has one entry per plan step, in plan order; the `succeeded` entries are a prefix,
+ *   followed by at most one `failed` entry, then `notRun` entries.
+ *
+ * @module
+ */
+import type * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import type { Violation } from '../model/problem.js'
+import type { StepTag } from '../plan/step.js'
+
+// -------------------------------------------------------------------------------------
+// failures
+// -------------------------------------------------------------------------------------
+
+/**
+ * What a port (a step handler) reports when it could not do its job: the `Left` of every handler.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface PortFailure {
+  /** Stable machine code. */
+  readonly _tag: 'PortFailure'
+  /** What went wrong, for people (the cmdlet's error message, say). */
+  readonly message: string
+  /** An optional machine code of the port's own (an exit code, an error id). */
+  readonly code?: string
+}
+
+/**
+ * A handler broke its contract: it threw, its task rejected, it resolved to something that is not
+ * an `Either`, or there is no handler for the step's tag.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface HandlerThrew {
+  /** Stable machine code. */
+  readonly _tag: 'HandlerThrew'
+  /** How the handler failed. */
+  readonly reason: 'threw' | 'rejected' | 'notAnEither' | 'noHandler'
+  /** What was thrown or returned, as text (never the value itself). */
+  readonly message: string
+}
+
+/**
+ * A handler did not settle within `stepTimeoutMs`; whatever it does later is ignored.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface StepTimedOut {
+  /** Stable machine code. */
+  readonly _tag: 'StepTimedOut'
+  /** The time limit, in milliseconds. */
+  readonly timeoutMs: number
+  /** A sentence for people. */
+  readonly message: string
+}
+
+/**
+ * A check observed something other than what the step expects.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface CheckMismatch {
+  /** Stable machine code. */
+  readonly _tag: 'CheckMismatch'
+  /** What the step expects, as text (`pool2.contoso.com`, `export SteadyState or FinalState, …`). */
+  readonly expected: string
+  /** What the handler observed, as text. */
+  readonly observed: string
+  /** A sentence for people. */
+  readonly message: string
+}
+
+/**
+ * Why a step failed.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export type StepFailure = PortFailure | HandlerThrew | StepTimedOut | CheckMismatch
+
+// -------------------------------------------------------------------------------------
+// observations
+// -------------------------------------------------------------------------------------
+
+/**
+ * What `Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus` reported:
+ * `ActiveMasterFqdn` (empty when the CMS is unavailable).
+ *
+ * @category execution
+ * @since 0.1.0
+ */
+export interface CentralManagementStoreObservation {
+  /** The active master's pool FQDN as reported, in any letter case, with or without a trailing dot. */
+  readonly activeMaster: string
+}
+
+/**
+ * What `Get-CsBackupServiceStatus -PoolFqdn` reported, summed up over its backup modules: the
+ * worst export and import states (a port reading several modules reports the first unhealthy one).
+ *
+ * @category execution
+ * @since 0.1.0
+ */
+export interface BackupServiceObservation {
+  /** Export state as reported (`FinalState`, `SteadyState`, `NonSteadyState`, …). */
+  readonly exportState: string
+  /** Import state as reported (`NormalState`, `ErrorState`). */
+  readonly importState: string
+}
+
+/**
+ * What a check step observed, as recorded in the journal.
+ *
+ * @category execution
+ * @since 0.1.0
+ */
+export type Observed = CentralManagementStoreObservation | BackupServiceObservation
+
+// -------------------------------------------------------------------------------------
+// journal
+// -------------------------------------------------------------------------------------
+
+/**
+ * What became of one step.
+ *
+ * @category execution
+ * @since 0.1.0
+ */
+export type StepStatus = 'succeeded' | 'failed' | 'notRun'
+
+/**
+ * How a run ended: every step succeeded, a step failed (or the plan was refused), or the run was
+ * aborted through `options.signal` before a step.
+ *
+ * @category execution
+ * @since 0.1.0
+ */
+export type Outcome = 'completed' | 'failed' | 'aborted'
+
+/**
+ * One step of a run.
+ *
+ * @category execution
+ * @since 0.1.0
+ */
+export interface JournalEntry {
+  /** The step's id. */
+  readonly stepId: string
+  /** The step's tag. */
+  readonly _tag: StepTag
+  /** What became of it. */
+  readonly status: StepStatus
+  /** When its handler was called (from `options.now`), for steps that ran. */
+  readonly startedAt?: string
+  /** When its handler settled or timed out, for steps that ran. */
+  readonly finishedAt?: string
+  /** Why it failed, for a `failed` step. */
+  readonly failure?: StepFailure
+  /** What a check step observed, when its handler answered with an observation. */
+  readonly observed?: Observed
+}
+
+/**
+ * The record of one run of a plan: JSON-safe, one entry per plan step.
+ *
+ * @category execution
+ * @since 0.1.0
+ */
+export interface Journal {
+  /** The id of the plan that ran (as the plan states it). */
+  readonly planId: string
+  /** How the run ended. */
+  readonly outcome: Outcome
+  /** One entry per plan step, in plan order. */
+  readonly entries: ReadonlyArray<JournalEntry>
+  /**
+   * Present only when the plan was refused before any handler was called (outcome `failed`, every
+   * entry `notRun`): a `PlanIdMismatch` when its id does not match its content, `InvalidInput`
+   * when it is not a well-formed plan, `StepPreconditionFailed` (rule `DuplicateStepId`) when two
+   * steps share an id.
+   */
+  readonly problems?: RNEA.ReadonlyNonEmptyArray<Violation>
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * A port failure, for handlers to return in their `Left`.
+ *
+ * @example
+ * TE.left(portFailure('Invoke-CsPoolFailOver: access denied', 'E_ACCESSDENIED'))
+ *
+ * @category execution
+ * @since 0.1.0
+ */
+export const portFailure = (message: string, code?: string): PortFailure =>
+  code === undefined ? { _tag: 'PortFailure', message } : { _tag: 'PortFailure', message, code }

@@ -1,0 +1,183 @@
+/**
+ * Running one step through its handler: dispatch by tag, a time limit, and every way a handler
+ * can misbehave (throwing, rejecting, answering something that is not an `Either`, answering
+ * late) turned into a `StepFailure`. The promise this module returns never rejects.
+ *
+ * @module
+ * @internal
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type { Step } from '../plan/step.js'
+import { judgeBackupService, judgeCentralManagementStore, type Judgement } from './checks.js'
+import type { StepHandlers } from './handlers.js'
+import type { Observed, StepFailure } from './journal.js'
+import { cleanPortFailure, describeThrown, field } from './safe.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * What became of a step that ran: its failure (with the observation, when a check answered one)
+ * or the observation of a check (`undefined` for actions).
+ *
+ * @category execution
+ * @since 0.1.0
+ * @internal
+ */
+export type StepResult = E.Either<
+  { readonly failure: StepFailure; readonly observed?: Observed },
+  Observed | undefined
+>
+
+/** The longest `setTimeout` delay; a longer one fires at once. */
+const MAX_DELAY = 2_147_483_647
+
+type Settled =
+  | { readonly _tag: 'Value'; readonly value: unknown }
+  | { readonly _tag: 'Threw'; readonly reason: 'threw' | 'rejected'; readonly error: unknown }
+  | { readonly _tag: 'TimedOut' }
+
+// -------------------------------------------------------------------------------------
+// internal
+// -------------------------------------------------------------------------------------
+
+const accept = (): Judgement<undefined> => E.right(undefined)
+
+interface Dispatched {
+  /** Calls the handler; what it returns should be a `TaskEither`. */
+  readonly call: () => unknown
+  /** Judges the `Right` value. */
+  readonly judge: (value: unknown) => Judgement<Observed | undefined>
+}
+
+const dispatch = (handlers: StepHandlers, step: Step): Dispatched => {
+  switch (step._tag) {
+    case 'CheckBackupService':
+      return { call: () => handlers.CheckBackupService(step), judge: (v) => judgeBackupService(step, v) }
+    case 'CheckCentralManagementStore':
+      return { call: () => handlers.CheckCentralManagementStore(step), judge: (v) => judgeCentralManagementStore(step, v) }
+    case 'FailoverCentralManagementStore':
+      return { call: () => handlers.FailoverCentralManagementStore(step), judge: accept }
+    case 'SetEdgeNextHop':
+      return { call: () => handlers.SetEdgeNextHop(step), judge: accept }
+    case 'FailoverPool':
+      return { call: () => handlers.FailoverPool(step), judge: accept }
+    case 'FailbackPool':
+      return { call: () => handlers.FailbackPool(step), judge: accept }
+  }
+}
+
+const hasHandler = (handlers: unknown, tag: string): boolean => {
+  try {
+    return typeof handlers === 'object' && handlers !== null && typeof (handlers as Readonly<Record<string, unknown>>)[tag] === 'function'
+  } catch {
+    return false
+  }
+}
+
+/** Runs `task` with an optional time limit; resolves once, never rejects, ignores late answers. */
+const settle = (task: () => unknown, timeoutMs: number | undefined): Promise<Settled> =>
+  new Promise<Settled>((resolve) => {
+    let done = false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const finish = (settled: Settled): void => {
+      if (done) return
+      done = true
+      if (timer !== undefined) clearTimeout(timer)
+      resolve(settled)
+    }
+    if (timeoutMs !== undefined)
+      timer = setTimeout(() => {
+        finish({ _tag: 'TimedOut' })
+      }, timeoutMs)
+    try {
+      Promise.resolve(task()).then(
+        (value) => {
+          finish({ _tag: 'Value', value })
+        },
+        (error: unknown) => {
+          finish({ _tag: 'Threw', reason: 'rejected', error })
+        },
+      )
+    } catch (error) {
+      finish({ _tag: 'Threw', reason: 'threw', error })
+    }
+  })
+
+const failed = (failure: StepFailure, observed?: Observed): StepResult =>
+  E.left(observed === undefined ? { failure } : { failure, observed })
+
+/** Reads what a handler's task resolved to: an `Either`, or a contract breach. */
+const interpret = (value: unknown, judge: Dispatched['judge']): StepResult => {
+  const tag = field(value, '_tag')
+  if (tag === 'Left') return failed(cleanPortFailure(field(value, 'left')))
+  if (tag === 'Right') {
+    const judgement = judge(field(value, 'right'))
+    return E.isRight(judgement) ? judgement : failed(judgement.left.mismatch, judgement.left.observed)
+  }
+  return failed({
+    _tag: 'HandlerThrew',
+    reason: 'notAnEither',
+    message: `The handler's task resolved to ${describeThrown(value)}, not an Either.`,
+  })
+}
+
+// -------------------------------------------------------------------------------------
+// operations
+// -------------------------------------------------------------------------------------
+
+/**
+ * The usable time limit from `stepTimeoutMs`: a positive finite number (capped at the longest
+ * timer delay), or `undefined` for no limit.
+ *
+ * @category execution
+ * @since 0.1.0
+ * @internal
+ */
+export const timeLimit = (stepTimeoutMs: unknown): number | undefined =>
+  typeof stepTimeoutMs === 'number' && Number.isFinite(stepTimeoutMs) && stepTimeoutMs > 0
+    ? Math.min(stepTimeoutMs, MAX_DELAY)
+    : undefined
+
+/**
+ * Runs one step through its handler, at most once. Never rejects.
+ *
+ * @category execution
+ * @since 0.1.0
+ * @internal
+ */
+export const runStep = async (handlers: StepHandlers, step: Step, timeoutMs: number | undefined): Promise<StepResult> => {
+  if (!hasHandler(handlers, step._tag))
+    return failed({ _tag: 'HandlerThrew', reason: 'noHandler', message: `No handler was given for ${step._tag}.` })
+  const { call, judge } = dispatch(handlers, step)
+  let notATask: { readonly value: unknown } | undefined
+  const settled = await settle(() => {
+    const task = call()
+    if (typeof task === 'function') return (task as () => unknown)()
+    notATask = { value: task }
+    return undefined
+  }, timeoutMs)
+  switch (settled._tag) {
+    case 'TimedOut':
+      return failed({
+        _tag: 'StepTimedOut',
+        timeoutMs: timeoutMs ?? 0,
+        message: `The handler did not answer within ${timeoutMs ?? 0} ms; what it does later is ignored.`,
+      })
+    case 'Threw':
+      return failed({
+        _tag: 'HandlerThrew',
+        reason: settled.reason,
+        message: describeThrown(settled.error),
+      })
+    case 'Value':
+      return notATask !== undefined
+        ? failed({
+            _tag: 'HandlerThrew',
+            reason: 'notAnEither',
+            message: `The handler returned ${describeThrown(notATask.value)}, not a TaskEither.`,
+          })
+        : interpret(settled.value, judge)
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * In-memory step handlers: a simulated deployment that `executePlan` can run plans against, for
+ * rehearsals and tests. Actions apply the catalog's transitions (`applyStep`, the same definitions
+ * `applyPlan` folds), so the dry run is the real run; checks answer from the simulated state.
+ *
+ * Laws:
+ * - Running a valid plan to completion leaves `state()` equal to `applyPlan`'s state.
+ * - A step whose preconditions do not hold in the simulated state fails with a `PortFailure`
+ *   (code `StepPreconditionFailed`) and changes nothing, like the real cmdlet refusing.
+ * - Handlers are lazy: nothing happens until the returned task runs.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type * as TE from 'fp-ts/lib/TaskEither.js'
+import { formatProblem } from '../model/formatProblem.js'
+import { isCentralManagementStoreAvailable, isPoolReachable, type State } from '../model/state.js'
+import type { Topology } from '../model/topology.js'
+import { applyStep } from '../plan/catalog.js'
+import type { Step } from '../plan/step.js'
+import type { StepHandlers } from '../run/handlers.js'
+import { portFailure, type PortFailure } from '../run/journal.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * Options of {@link simulatedHandlers}.
+ *
+ * @category testing
+ * @since 0.1.0
+ */
+export interface SimulatedHandlersOptions {
+  /** The id of a step whose handler fails with a `PortFailure` (code `SimulatedFailure`), changing nothing. */
+  readonly failAt?: string
+}
+
+/**
+ * Simulated handlers and a view of the simulated deployment.
+ *
+ * @category testing
+ * @since 0.1.0
+ */
+export interface SimulatedHandlers {
+  /** One handler per step tag, for `executePlan`. */
+  readonly handlers: StepHandlers
+  /** The simulated state now. */
+  readonly state: () => State
+  /** The ids of the steps whose tasks ran, in order (one entry per run). */
+  readonly calls: () => ReadonlyArray<string>
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * Handlers that run plans against an in-memory deployment starting at `state`.
+ *
+ * **Details**
+ *
+ * - Actions (`FailoverCentralManagementStore`, `SetEdgeNextHop`, `FailoverPool`, `FailbackPool`)
+ *   apply `applyStep` to the simulated state; if the step breaks a rule there, they fail with a
+ *   `PortFailure` (code `StepPreconditionFailed`, the rules in words) and change nothing.
+ * - `CheckCentralManagementStore` answers the simulated active master, or `""` when the CMS is
+ *   unavailable (as `ActiveMasterFqdn` is empty then).
+ * - `CheckBackupService` answers the state's Backup Service entry for the pool, `SteadyState` /
+ *   `NormalState` when it has none; it fails with a `PortFailure` (code `PoolUnreachable`) when the
+ *   pool is unreachable.
+ * - `failAt`: that step's handler fails with a `PortFailure` (code `SimulatedFailure`).
+ *
+ * @example
+ * const sim = simulatedHandlers(topology, state, { failAt: '2-failover-pool' })
+ * const journal = await executePlan(plan, sim.handlers)
+ * sim.state() // the state after the steps that succeeded
+ *
+ * @category testing
+ * @since 0.1.0
+ */
+export const simulatedHandlers = (
+  topology: Topology,
+  state: State,
+  options: SimulatedHandlersOptions = {},
+): SimulatedHandlers => {
+  let current = state
+  const calls: Array<string> = []
+
+  /** The task of one step: records the call, honours `failAt`, then runs `body`. */
+  const task =
+    <A>(step: Step, body: () => E.Either<PortFailure, A>): TE.TaskEither<PortFailure, A> =>
+    () => {
+      calls.push(step.id)
+      if (options.failAt !== undefined && step.id === options.failAt)
+        return Promise.resolve(E.left(portFailure(`Simulated failure of step ${step.id}.`, 'SimulatedFailure')))
+      return Promise.resolve(body())
+    }
+
+  const act = (step: Step): TE.TaskEither<PortFailure, undefined> =>
+    task(step, () => {
+      const next = applyStep(topology, current, step)
+      if (E.isLeft(next))
+        return E.left(portFailure(next.left.map(formatProblem).join(' '), 'StepPreconditionFailed'))
+      current = next.right
+      return E.right(undefined)
+    })
+
+  const handlers: StepHandlers = {
+    CheckBackupService: (step) =>
+      task(step, () => {
+        if (!isPoolReachable(current, step.pool))
+          return E.left(portFailure(`Cannot reach ${step.pool} to read its Backup Service status.`, 'PoolUnreachable'))
+        const entry = current.backupService.get(step.pool)
+        return E.right({
+          exportState: entry?.exportState ?? 'SteadyState',
+          importState: entry?.importState ?? 'NormalState',
+        })
+      }),
+    FailoverCentralManagementStore: act,
+    CheckCentralManagementStore: (step) =>
+      task(step, () =>
+        E.right({
+          activeMaster: isCentralManagementStoreAvailable(current) ? current.centralManagementStore.activeMaster : '',
+        }),
+      ),
+    SetEdgeNextHop: act,
+    FailoverPool: act,
+    FailbackPool: act,
+  }
+
+  return { handlers, state: () => current, calls: () => [...calls] }
+}

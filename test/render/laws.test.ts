@@ -1,0 +1,66 @@
+/**
+ * Rendering laws on generated deployments: every plan the planners make renders to a printable-
+ * ASCII script with no refused step, whose cmdlets are exactly the plan's, and a runbook with one
+ * code block per step holding the same commands.
+ */
+import fc from 'fast-check'
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import type { Plan } from '../../src/plan/plan.js'
+import { planFailback } from '../../src/plan/planFailback.js'
+import { planFailover } from '../../src/plan/planFailover.js'
+import { planMoveService } from '../../src/plan/planMoveService.js'
+import { stepCommand } from '../../src/render/commands.js'
+import { renderPowerShell } from '../../src/render/powershell.js'
+import { renderRunbook } from '../../src/render/runbook.js'
+import { deploymentArbitrary } from '../../src/testing/index.js'
+import { invocations, skeleton, splitMarkdown } from './lexers.js'
+
+const plans = fc
+  .tuple(deploymentArbitrary(), fc.nat(), fc.nat(), fc.constantFrom('failover', 'failback', 'move'))
+  .map(([{ topology, state }, a, b, kind]) => {
+    const pool = (i: number): string => topology.pools[i % topology.pools.length]?.fqdn ?? ''
+    return kind === 'failover'
+      ? planFailover(topology, state, { pool: pool(a) })
+      : kind === 'failback'
+        ? planFailback(topology, state, { pool: pool(a) })
+        : planMoveService(topology, state, { from: pool(a), to: pool(b) })
+  })
+  .filter((p): p is E.Right<Plan> => E.isRight(p))
+  .map((p) => p.right)
+
+const CMDLETS = new Set([
+  'Invoke-CsPoolFailOver', 'Invoke-CsPoolFailBack', 'Invoke-CsManagementServerFailover', 'Get-CsManagementStoreReplicationStatus',
+  'Get-CsBackupServiceStatus', 'Set-CsEdgeServer', 'Write-Host', 'Where-Object',
+])
+
+describe('rendering laws', () => {
+  it('every planned plan renders every step, in printable ASCII, with known cmdlets only', () => {
+    fc.assert(
+      fc.property(plans, (plan) => {
+        const script = renderPowerShell(plan)
+        expect(script).toMatch(/^[\x20-\x7e\n]*$/)
+        expect(script).not.toContain('is not rendered')
+        for (const line of skeleton(script)) for (const { cmdlet } of invocations(line)) expect(CMDLETS).toContain(cmdlet)
+        const actions = plan.steps.filter((s) => s.kind === 'action').length
+        expect(skeleton(script).filter((l) => /^(Invoke-Cs|Set-Cs)/.test(l))).toHaveLength(actions)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('the runbook shows the script’s command for every step', () => {
+    fc.assert(
+      fc.property(plans, (plan) => {
+        const { blocks } = splitMarkdown(renderRunbook(plan))
+        expect(blocks.map((b) => b.lines.join('\n'))).toStrictEqual(
+          plan.steps.map((s, i) => {
+            const c = stepCommand(s, i + 1)
+            return c._tag === 'Command' ? c.command : ''
+          }),
+        )
+      }),
+      { numRuns: 200 },
+    )
+  })
+})
