@@ -29,7 +29,7 @@ const down = readFileSync(join(root, 'test/fixtures/contoso.state.redmond-down.j
 writeFileSync(join(dir, 'topology.json'), sample)
 writeFileSync(join(dir, 'state.json'), down)
 
-const body = (lib, testing) => `
+const body = `
 const fs = require('node:fs')
 const t = lib.decodeTopology(JSON.parse(fs.readFileSync('topology.json', 'utf8')))
 if (t._tag !== 'Right') throw new Error('decodeTopology failed: ' + JSON.stringify(t.left))
@@ -47,10 +47,10 @@ const esm = `import { createRequire } from 'node:module'
 import * as lib from 'sfb-dr'
 import * as testing from 'sfb-dr/testing'
 const require = createRequire(import.meta.url)
-${body('lib', 'testing')}`
+${body}`
 const cjs = `const lib = require('sfb-dr')
 const testing = require('sfb-dr/testing')
-${body('lib', 'testing')}`
+${body}`
 
 writeFileSync(join(dir, 'esm.mjs'), esm)
 writeFileSync(join(dir, 'cjs.cjs'), cjs)

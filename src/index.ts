@@ -1,14 +1,50 @@
 /**
  * sfb-dr — plan, validate, render and run Skype for Business Server pool failover and failback.
  *
+ * Data flows one way: JSON documents are decoded (`decodeTopology`, `decodeState`) into an
+ * immutable model; planners (`planFailover`, `planFailback`, `planMoveService`) turn a request into
+ * a validated `Plan`; renderers (`renderPowerShell`, `renderRunbook`) and the executor
+ * (`executePlan`, through handlers you inject) interpret the same plan.
+ *
  * @packageDocumentation
  */
+
+// model
 export * from './model/identifiers.js'
 export * from './model/topology.js'
+export { UserDirectory, makeUserDirectory } from './model/userDirectory.js'
 export * from './model/state.js'
-export * from './model/homing.js'
+export { homePool, servingPool, usersServedBy } from './model/homing.js'
 export * from './model/findings.js'
 export * from './model/problem.js'
 export * from './model/intent.js'
+export * from './model/quorum.js'
+export { auditTopology } from './model/audit.js'
+export { formatProblem, formatFinding, formatIntent } from './model/formatProblem.js'
+
+// codecs
+export * from './codec/index.js'
+
+// planning
 export type * from './plan/step.js'
 export type * from './plan/plan.js'
+export { planFailover, type FailoverRequest } from './plan/planFailover.js'
+export { planFailback, type FailbackRequest } from './plan/planFailback.js'
+export { planMoveService, type MoveServiceRequest } from './plan/planMoveService.js'
+export { validatePlan, applyPlan } from './plan/validatePlan.js'
+export { applyStep, isStepTag } from './plan/catalog.js'
+export { computePlanId, withPlanId, hasValidPlanId, type PlanContent } from './plan/planId.js'
+
+// rendering
+export { renderPowerShell } from './render/powershell.js'
+export { renderRunbook } from './render/runbook.js'
+export { quotePowerShell, commentText } from './render/quote.js'
+export { stepCommand, type StepCommand } from './render/commands.js'
+
+// execution
+export { executePlan } from './run/executePlan.js'
+export { resumePlan } from './run/resumePlan.js'
+export { portFailure } from './run/journal.js'
+export type * from './run/journal.js'
+export type * from './run/handlers.js'
+export type * from './run/events.js'

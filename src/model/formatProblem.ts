@@ -19,6 +19,7 @@ const KIND: Readonly<Record<NameKind, string>> = {
 
 /** Puts a value in double quotes, one line, truncated: problems may carry hostile input. */
 const q = (s: string): string => {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const line = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
   return `"${line.length > 120 ? `${line.slice(0, 117)}...` : line}"`
 }
@@ -39,9 +40,8 @@ export const formatIntent = (intent: Intent): string => {
       return `fail back the users homed on ${intent.pool} (${intent.mode} mode)`
     case 'MoveService':
       return `have everyone now serviced by ${intent.from} serviced by ${intent.to}`
-    default:
-      return absurd(intent)
   }
+  return absurd(intent)
 }
 
 /**
@@ -119,9 +119,8 @@ export const formatProblem = (problem: Problem): string => {
       return `The journal does not belong to plan ${problem.planId} (its ${problem.reason === 'planId' ? 'plan id' : 'steps'} differ).`
     case 'NothingLeftToRun':
       return `Every step of plan ${problem.planId} already succeeded; nothing is left to run.`
-    default:
-      return absurd(problem)
   }
+  return absurd(problem)
 }
 
 /**
@@ -159,7 +158,6 @@ export const formatFinding = (finding: Finding): string => {
       }.`
     case 'EdgeNextHopNotRestored':
       return `Edge pool ${finding.edgePool} still forwards to ${finding.pools[0] ?? ''}; restore its next hop to ${finding.configuredNextHop} with Set-CsEdgeServer when convenient.`
-    default:
-      return absurd(finding)
   }
+  return absurd(finding)
 }

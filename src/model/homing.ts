@@ -58,9 +58,11 @@ export const servingPool = (topology: Topology, state: State, pool: string): O.O
 export const usersServedByPool = (topology: Topology, state: State, pool: PoolFqdn): number => {
   const servesOwn = O.exists((p: PoolFqdn) => p === pool)(servingPoolOf(topology, state, pool))
   const partner = topology.index.partners.get(pool)
-  const servesPartner =
+  const partnerUsers =
     partner !== undefined && O.exists((p: PoolFqdn) => p === pool)(servingPoolOf(topology, state, partner))
-  return (servesOwn ? usersHomedOn(topology, pool) : 0) + (servesPartner && partner !== undefined ? usersHomedOn(topology, partner) : 0)
+      ? usersHomedOn(topology, partner)
+      : 0
+  return (servesOwn ? usersHomedOn(topology, pool) : 0) + partnerUsers
 }
 
 /**

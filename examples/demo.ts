@@ -1,0 +1,61 @@
+/**
+ * `npm run demo`: the embedded Contoso sample deployment with the Redmond data center dark.
+ * Prints the deployment summary (pools, pairs, who serves whom, audit findings), then the plan to
+ * fail over pool1 as a runbook and as a PowerShell script.
+ */
+import { readFileSync } from 'node:fs'
+import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
+import {
+  auditTopology,
+  decodeState,
+  decodeTopology,
+  formatFinding,
+  formatProblem,
+  frontEndsNeededToRun,
+  planFailover,
+  renderPowerShell,
+  renderRunbook,
+  servingPool,
+  usersServedBy,
+  type Problem,
+  type State,
+  type Topology,
+} from 'sfb-dr'
+
+const load = (name: string): unknown => JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8')) as unknown
+
+const orExit = <A>(result: E.Either<ReadonlyArray<Problem>, A>, what: string): A => {
+  if (E.isRight(result)) return result.right
+  console.error(`${what}:\n${result.left.map((p) => `  - ${formatProblem(p)}`).join('\n')}`)
+  process.exit(1)
+}
+
+const summary = (topology: Topology, state: State): string => {
+  const lines = [`# Contoso: ${topology.pools.length} pools, ${topology.users.size} users`, '']
+  for (const pool of topology.pools) {
+    const status = state.pools.get(pool.fqdn)
+    const quorum = O.match(
+      () => 'quorum not tabulated',
+      (q: { readonly count: number; readonly among: number }) => `needs ${q.count} of the first ${q.among} Front Ends running`,
+    )(frontEndsNeededToRun(pool))
+    const partner = topology.index.partners.get(pool.fqdn)
+    const servedBy = O.getOrElse(() => 'nobody')(servingPool(topology, state, pool.fqdn))
+    lines.push(
+      `- ${pool.fqdn} (${pool.site}, ${pool.edition} ${pool.version}, ${pool.frontEnds.length} Front Ends; ${quorum})`,
+      `  ${status?.reachable === true ? 'reachable' : 'UNREACHABLE'}; paired with ${partner ?? 'no pool'}; ` +
+        `its users are serviced by ${servedBy}; it services ${usersServedBy(topology, state, pool.fqdn)} user(s)`,
+    )
+  }
+  lines.push('', '## Audit findings', ...auditTopology(topology).map((f) => `- [${f.severity}] ${formatFinding(f)}`), '')
+  return lines.join('\n')
+}
+
+const topology = orExit(decodeTopology(load('contoso.topology.json')), 'The sample topology is invalid')
+const state = orExit(decodeState(topology, load('contoso.state.redmond-down.json')), 'The sample state is invalid')
+console.log(summary(topology, state))
+console.log('## The Redmond data center is dark: fail over pool1.contoso.com\n')
+const plan = orExit(planFailover(topology, state, { pool: 'pool1.contoso.com' }), 'planFailover refused')
+console.log(renderRunbook(plan))
+console.log('## The same plan as a Management Shell script\n')
+console.log(renderPowerShell(plan))

@@ -1,0 +1,85 @@
+/**
+ * Unit-testing a recovery plan with `sfb-dr/testing`: what an automation author writes to pin down
+ * their Redmond-outage procedure before the night they need it.
+ */
+import { readFileSync } from 'node:fs'
+import { fc, test } from '@fast-check/vitest'
+import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
+import { describe, expect, it } from 'vitest'
+import { decodeState, decodeTopology, executePlan, planFailover, resumePlan, servingPool, type Plan } from 'sfb-dr'
+import { deploymentArbitrary, simulatedHandlers } from 'sfb-dr/testing'
+import { planFailoverView } from './portal.js'
+
+const load = (name: string): unknown => JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8')) as unknown
+const right = <A>(e: E.Either<unknown, A>): A => {
+  if (E.isLeft(e)) throw new Error(JSON.stringify(e.left))
+  return e.right
+}
+
+const topology = right(decodeTopology(load('contoso.topology.json')))
+const redmondDown = right(decodeState(topology, load('contoso.state.redmond-down.json')))
+
+describe('our Redmond outage procedure', () => {
+  const plan: Plan = right(planFailover(topology, redmondDown, { pool: 'pool1.contoso.com' }))
+
+  it('moves the CMS to Dublin before failing pool1 over in disaster mode', () => {
+    expect(plan.steps.map((s) => s._tag)).toStrictEqual([
+      'FailoverCentralManagementStore',
+      'CheckCentralManagementStore',
+      'FailoverPool',
+    ])
+    expect(plan.steps[2]).toMatchObject({ pool: 'pool1.contoso.com', backupPool: 'pool2.contoso.com', disasterMode: true })
+  })
+
+  it('leaves pool1 users serviced by pool2 when run', async () => {
+    const sim = simulatedHandlers(topology, redmondDown)
+    const journal = await executePlan(plan, sim.handlers)
+    expect(journal.outcome).toBe('completed')
+    expect(servingPool(topology, sim.state(), 'pool1.contoso.com')).toStrictEqual(O.some('pool2.contoso.com'))
+  })
+
+  it('can be resumed after the pool failover itself fails', async () => {
+    const poolStep = plan.steps[2]!
+    const failing = simulatedHandlers(topology, redmondDown, { failAt: poolStep.id })
+    const journal = await executePlan(plan, failing.handlers)
+    expect(journal.outcome).toBe('failed')
+    const rest = right(resumePlan(topology, redmondDown, plan, journal))
+    expect(rest.steps.map((s) => s.id)).toStrictEqual([poolStep.id])
+    const retry = simulatedHandlers(topology, failing.state())
+    expect((await executePlan(rest, retry.handlers)).outcome).toBe('completed')
+  })
+
+  it('shows the portal user why se1 cannot be failed over', () => {
+    const view = planFailoverView(load('contoso.topology.json'), load('contoso.state.redmond-down.json'), 'se1.contoso.com')
+    expect(view.kind).toBe('problems')
+    expect(view.kind === 'problems' ? view.items.map((i) => i.text) : []).toContainEqual(
+      expect.stringContaining('has no backup pool'),
+    )
+  })
+})
+
+describe('our automation on any deployment', () => {
+  test.prop([deploymentArbitrary()], { numRuns: 50 })(
+    'an accepted failover either completes, moving the users to the partner, or stops at a check',
+    async ({ topology: t, state: s }) => {
+      const pairing = t.pairings[0]
+      fc.pre(pairing !== undefined)
+      const [pool] = pairing
+      const plan = planFailover(t, s, { pool })
+      if (E.isLeft(plan)) return
+      const sim = simulatedHandlers(t, s)
+      const journal = await executePlan(plan.right, sim.handlers)
+      const failover = plan.right.steps.find((step) => step._tag === 'FailoverPool')
+      if (journal.outcome === 'completed') {
+        expect(servingPool(t, sim.state(), pool)).toStrictEqual(O.some(failover?.backupPool))
+      } else {
+        // the only thing that may stop an accepted plan on a consistent deployment is a check
+        // whose observation the planner could not know (e.g. a Backup Service in ErrorState)
+        const failed = journal.entries.find((e) => e.status === 'failed')
+        expect(failed?._tag).toBe('CheckBackupService')
+        expect(sim.state()).toStrictEqual(s)
+      }
+    },
+  )
+})
