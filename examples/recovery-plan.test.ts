@@ -61,7 +61,7 @@ describe('our Redmond outage procedure', () => {
 
 describe('our automation on any deployment', () => {
   test.prop([deploymentArbitrary()], { numRuns: 50 })(
-    'an accepted failover either completes, moving the users to the partner, or stops at a check',
+    'an accepted failover either completes, moving the users to the partner, or stops at a Backup Service check it warned about',
     async ({ topology: t, state: s }) => {
       const pairing = t.pairings[0]
       fc.pre(pairing !== undefined)
@@ -74,10 +74,11 @@ describe('our automation on any deployment', () => {
       if (journal.outcome === 'completed') {
         expect(servingPool(t, sim.state(), pool)).toStrictEqual(O.some(failover?.backupPool))
       } else {
-        // the only thing that may stop an accepted plan on a consistent deployment is a check
-        // whose observation the planner could not know (e.g. a Backup Service in ErrorState)
+        // the only thing that may stop an accepted plan on a consistent deployment is a Backup
+        // Service check, and the plan warned about it beforehand
         const failed = journal.entries.find((e) => e.status === 'failed')
         expect(failed?._tag).toBe('CheckBackupService')
+        expect(plan.right.warnings.map((w) => w._tag)).toContain('BackupServiceUnhealthy')
         expect(sim.state()).toStrictEqual(s)
       }
     },

@@ -19,7 +19,7 @@ export * from './model/findings.js'
 export * from './model/problem.js'
 export * from './model/intent.js'
 export * from './model/quorum.js'
-export { auditTopology } from './model/audit.js'
+export { auditTopology, auditPools } from './model/audit.js'
 export { formatProblem, formatFinding, formatIntent } from './model/formatProblem.js'
 
 // codecs

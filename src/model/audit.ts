@@ -43,6 +43,19 @@ const poolFindings = (topology: Topology, pool: Pool): ReadonlyArray<TopologyFin
   return out
 }
 
+/** The findings of the pairings and pools that `touches` accepts, in `auditTopology`'s order. */
+const audit = (topology: Topology, touches: (pool: PoolFqdn) => boolean): ReadonlyArray<TopologyFinding> => {
+  const out: Array<TopologyFinding> = []
+  for (const [a, b] of topology.pairings) {
+    if (!touches(a) && !touches(b)) continue
+    const pa = topology.index.pools.get(a)
+    const pb = topology.index.pools.get(b)
+    if (pa !== undefined && pb !== undefined) out.push(...pairFindings(pa, pb))
+  }
+  for (const pool of topology.pools) if (touches(pool.fqdn)) out.push(...poolFindings(topology, pool))
+  return out
+}
+
 /**
  * Every finding of the topology: per pairing (edition, hosting, OS or version mismatch; same site;
  * Back End HA mismatch) in pairing order, then per pool (mirroring on 2019; a two-Front-End
@@ -54,13 +67,16 @@ const poolFindings = (topology: Topology, pool: Pool): ReadonlyArray<TopologyFin
  * @category operations
  * @since 0.1.0
  */
-export const auditTopology = (topology: Topology): ReadonlyArray<TopologyFinding> => {
-  const out: Array<TopologyFinding> = []
-  for (const [a, b] of topology.pairings) {
-    const pa = topology.index.pools.get(a)
-    const pb = topology.index.pools.get(b)
-    if (pa !== undefined && pb !== undefined) out.push(...pairFindings(pa, pb))
-  }
-  for (const pool of topology.pools) out.push(...poolFindings(topology, pool))
-  return out
+export const auditTopology = (topology: Topology): ReadonlyArray<TopologyFinding> => audit(topology, () => true)
+
+/**
+ * The findings of `auditTopology` that name at least one of `pools` (same order), computed for
+ * those pools only: what plans repeat as warnings.
+ *
+ * @category operations
+ * @since 0.1.0
+ */
+export const auditPools = (topology: Topology, pools: ReadonlyArray<PoolFqdn>): ReadonlyArray<TopologyFinding> => {
+  const touched = new Set(pools)
+  return audit(topology, (pool) => touched.has(pool))
 }

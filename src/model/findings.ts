@@ -86,9 +86,31 @@ export interface EdgeNextHopNotRestored {
 }
 
 /**
+ * The state records the Backup Service of a direction a plan checks as unhealthy (export not
+ * `SteadyState`/`FinalState`, or import not `NormalState`): the plan's `CheckBackupService` step
+ * will likely stop it. Resynchronize first (`Invoke-CsBackupServiceSync`), or accept the data loss
+ * of disaster mode.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface BackupServiceUnhealthy {
+  /** Stable machine code. */
+  readonly _tag: 'BackupServiceUnhealthy'
+  /** Always `advice`. */
+  readonly severity: Severity
+  /** The source pool of the direction. */
+  readonly pools: ReadonlyArray<PoolFqdn>
+  /** The recorded export state, if any. */
+  readonly exportState?: string
+  /** The recorded import state, if any. */
+  readonly importState?: string
+}
+
+/**
  * Any finding: topology findings and the warnings plans add.
  *
  * @category model
  * @since 0.1.0
  */
-export type Finding = TopologyFinding | PossibleDataLoss | EdgeNextHopNotRestored
+export type Finding = TopologyFinding | PossibleDataLoss | EdgeNextHopNotRestored | BackupServiceUnhealthy

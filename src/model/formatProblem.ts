@@ -156,6 +156,13 @@ export const formatFinding = (finding: Finding): string => {
       return `Disaster mode: changes on ${finding.pools[0] ?? ''} not yet replicated to ${finding.pools[1] ?? ''} are lost${
         finding.lastSyncAt === undefined ? ' (no last sync time is known)' : ` (last known sync ${finding.lastSyncAt})`
       }.`
+    case 'BackupServiceUnhealthy':
+      return `The Backup Service replicating ${pools} was last seen ${[
+        finding.exportState === undefined ? undefined : `exporting ${finding.exportState}`,
+        finding.importState === undefined ? undefined : `importing ${finding.importState}`,
+      ]
+        .filter((x) => x !== undefined)
+        .join(' and ')}: the plan's Backup Service check will stop it unless replication recovers (Invoke-CsBackupServiceSync -PoolFqdn '${finding.pools[0] ?? ''}').`
     case 'EdgeNextHopNotRestored':
       return `Edge pool ${finding.edgePool} still forwards to ${finding.pools[0] ?? ''}; restore its next hop to ${finding.configuredNextHop} with Set-CsEdgeServer when convenient.`
   }

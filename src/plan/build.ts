@@ -19,7 +19,7 @@ import { withStepId, type StepDraft } from './draft.js'
 import type { Plan } from './plan.js'
 import { canonicalJson, withPlanId } from './planId.js'
 import { checkPlan } from './validatePlan.js'
-import { topologyWarnings } from './warnings.js'
+import { backupServiceWarnings, topologyWarnings } from './warnings.js'
 
 /**
  * What a planner decided, before ids, impact pools and topology warnings are added.
@@ -91,7 +91,7 @@ export const buildPlan = (
     formatVersion: 1,
     intent: draft.intent,
     steps,
-    warnings: dedupe([...draft.warnings, ...topologyWarnings(topology, pools)]),
+    warnings: dedupe([...draft.warnings, ...backupServiceWarnings(state, steps), ...topologyWarnings(topology, pools)]),
     impact: { usersMoved: draft.usersMoved, pools },
   })
   const [first, ...rest] = checkPlan(topology, state, plan).violations

@@ -33,6 +33,7 @@ const FINDING_TAGS: ReadonlySet<string> = new Set([
   'UnpairedPool',
   'PossibleDataLoss',
   'EdgeNextHopNotRestored',
+  'BackupServiceUnhealthy',
 ])
 
 const isMode = (u: unknown): boolean => u === 'planned' || u === 'disaster'

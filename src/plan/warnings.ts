@@ -5,11 +5,12 @@
  * @module
  * @internal
  */
-import { auditTopology } from '../model/audit.js'
-import type { EdgeNextHopNotRestored, Finding, PossibleDataLoss } from '../model/findings.js'
+import { auditPools } from '../model/audit.js'
+import type { BackupServiceUnhealthy, EdgeNextHopNotRestored, Finding, PossibleDataLoss } from '../model/findings.js'
 import type { PoolFqdn } from '../model/identifiers.js'
 import type { State } from '../model/state.js'
 import type { Topology } from '../model/topology.js'
+import type { Step } from './step.js'
 
 /**
  * The topology findings (`auditTopology`) that name at least one of `pools`.
@@ -18,10 +19,8 @@ import type { Topology } from '../model/topology.js'
  * @since 0.1.0
  * @internal
  */
-export const topologyWarnings = (topology: Topology, pools: ReadonlyArray<PoolFqdn>): ReadonlyArray<Finding> => {
-  const touched = new Set(pools)
-  return auditTopology(topology).filter((finding) => finding.pools.some((p) => touched.has(p)))
-}
+export const topologyWarnings = (topology: Topology, pools: ReadonlyArray<PoolFqdn>): ReadonlyArray<Finding> =>
+  auditPools(topology, pools)
 
 /**
  * A disaster-mode move of the users of the direction `source` → `partner` may lose what changed
@@ -64,3 +63,30 @@ export const edgeNextHopsNotRestored = (
       edgePool: edge.fqdn,
       configuredNextHop: edge.nextHop,
     }))
+
+/**
+ * For each `CheckBackupService` step, a warning when the state records that direction as
+ * unhealthy: the check would stop the plan, and the operator should know before starting.
+ *
+ * @category operations
+ * @since 0.1.0
+ * @internal
+ */
+export const backupServiceWarnings = (state: State, steps: ReadonlyArray<Step>): ReadonlyArray<BackupServiceUnhealthy> =>
+  steps.flatMap((step) => {
+    if (step._tag !== 'CheckBackupService') return []
+    const status = state.backupService.get(step.pool)
+    if (status === undefined) return []
+    const exportOk = status.exportState === undefined || status.exportState === 'SteadyState' || status.exportState === 'FinalState'
+    const importOk = status.importState === undefined || status.importState === 'NormalState'
+    if (exportOk && importOk) return []
+    return [
+      {
+        _tag: 'BackupServiceUnhealthy',
+        severity: 'advice',
+        pools: [step.pool],
+        ...(status.exportState === undefined ? {} : { exportState: status.exportState }),
+        ...(status.importState === undefined ? {} : { importState: status.importState }),
+      },
+    ]
+  })

@@ -1,6 +1,6 @@
 import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
-import { auditTopology } from '../../src/model/audit.js'
+import { auditPools, auditTopology } from '../../src/model/audit.js'
 import { frontEndsNeededToRun, frontEndsNeededToStart } from '../../src/model/quorum.js'
 import type { Pool } from '../../src/model/topology.js'
 import { aDeployment, aPool, fqdn, site } from './build.js'
@@ -66,5 +66,23 @@ describe('quorum tables (HA planning), looked up not computed', () => {
   it('2019 pools of 13–16 need 7 of the first 12', () => {
     expect(frontEndsNeededToRun(withFes(16, '2019'))).toStrictEqual(O.some({ count: 7, among: 12 }))
     expect(frontEndsNeededToRun(withFes(13, '2015'))).toStrictEqual(O.none)
+  })
+})
+
+describe('auditPools', () => {
+  it('is auditTopology restricted to the findings that name one of the pools, in the same order', () => {
+    const t = aDeployment({}, {
+      pools: [
+        aPool('pool1.contoso.com', { version: '2019', frontEnds: [fqdn('a.contoso.com'), fqdn('b.contoso.com')] as unknown as Pool['frontEnds'] }),
+        aPool('pool2.contoso.com', { site: site('Redmond') }),
+        aPool('se1.contoso.com'),
+      ],
+    })
+    const all = auditTopology(t)
+    for (const pools of [['pool1.contoso.com'], ['pool2.contoso.com'], ['se1.contoso.com'], ['se1.contoso.com', 'pool1.contoso.com'], []]) {
+      const set = new Set(pools)
+      expect(auditPools(t, pools.map(fqdn))).toStrictEqual(all.filter((f) => f.pools.some((p) => set.has(p))))
+    }
+    expect(all.length).toBeGreaterThan(3)
   })
 })

@@ -378,3 +378,31 @@ describe('planFailover — modes, warnings, impact', () => {
     expect(E.isRight(a)).toBe(true)
   })
 })
+
+describe('planFailover — Backup Service health recorded in the state', () => {
+  const t = contosoTopology()
+  const withBackup = (s: State, exportState: 'ErrorState' | 'SteadyState', importState: 'NormalState' | 'ErrorState'): State => ({
+    ...s,
+    backupService: new Map([[fqdn('pool1.contoso.com'), { pool: fqdn('pool1.contoso.com'), exportState, importState }]]),
+  })
+
+  it('warns before a planned failover whose Backup Service check would fail', () => {
+    const p = right(plan(t, withBackup(healthy(t), 'ErrorState', 'NormalState'), { pool: 'pool1.contoso.com' }))
+    expect(p.steps[0]._tag).toBe('CheckBackupService')
+    expect(p.warnings).toContainEqual({
+      _tag: 'BackupServiceUnhealthy',
+      severity: 'advice',
+      pools: ['pool1.contoso.com'],
+      exportState: 'ErrorState',
+      importState: 'NormalState',
+    })
+  })
+
+  it('does not warn when the recorded status is healthy, nor in disaster mode (no check)', () => {
+    const ok = right(plan(t, withBackup(healthy(t), 'SteadyState', 'NormalState'), { pool: 'pool1.contoso.com' }))
+    expect(ok.warnings.map((w) => w._tag)).not.toContain('BackupServiceUnhealthy')
+    const disaster = right(plan(t, withBackup(healthy(t), 'ErrorState', 'ErrorState'), { pool: 'pool1.contoso.com', mode: 'disaster' }))
+    expect(disaster.steps.map((s) => s._tag)).not.toContain('CheckBackupService')
+    expect(disaster.warnings.map((w) => w._tag)).not.toContain('BackupServiceUnhealthy')
+  })
+})

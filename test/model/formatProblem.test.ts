@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest'
+import { formatFinding, formatIntent, formatProblem } from '../../src/model/formatProblem.js'
+import type { Finding } from '../../src/model/findings.js'
+import type { Problem } from '../../src/model/problem.js'
+import { fqdn } from './build.js'
+
+const p1 = fqdn('pool1.contoso.com')
+const p2 = fqdn('pool2.contoso.com')
+
+/** One example of every problem tag: adding a tag without a sentence fails to compile here. */
+const examples: { readonly [K in Problem['_tag']]: Extract<Problem, { _tag: K }> } = {
+  InvalidInput: { _tag: 'InvalidInput', path: 'pools[0].fqdn', expected: 'a valid FQDN', found: '"x"' },
+  UnknownReference: { _tag: 'UnknownReference', path: 'pools[0].site', kind: 'site', name: 'Paris' },
+  DuplicateName: { _tag: 'DuplicateName', path: 'pools[1].fqdn', firstPath: 'pools[0].fqdn', kind: 'pool', name: p1 },
+  PoolInTwoPairings: { _tag: 'PoolInTwoPairings', path: 'pairings[1][0]', firstPath: 'pairings[0][0]', pool: p1 },
+  PoolPairedWithItself: { _tag: 'PoolPairedWithItself', path: 'pairings[0]', pool: p1 },
+  PairingMemberNotFrontEndPool: { _tag: 'PairingMemberNotFrontEndPool', path: 'pairings[0][1]', name: 'edge1.contoso.com', actualKind: 'edgePool' },
+  EdgeNextHopNotPool: { _tag: 'EdgeNextHopNotPool', path: 'edgePools[0].nextHop', edgePool: 'edge1.contoso.com', nextHop: 'fe1.contoso.com' },
+  MultipleFederationEdgePools: { _tag: 'MultipleFederationEdgePools', path: 'edgePools[1].federation', edgePools: ['edge1.contoso.com', 'edge2.contoso.com'] },
+  FailoverOfUnpairedPool: { _tag: 'FailoverOfUnpairedPool', path: 'failovers[0].pool', pool: 'se1.contoso.com' },
+  BothPoolsOfPairFailedOver: { _tag: 'BothPoolsOfPairFailedOver', path: 'failovers[1].pool', pools: [p1, p2] },
+  ActiveMasterOutsideCmsPair: { _tag: 'ActiveMasterOutsideCmsPair', path: 'centralManagementStore.activeMaster', activeMaster: 'se1.contoso.com', allowed: [p1, p2] },
+  UnknownPool: { _tag: 'UnknownPool', pool: 'pool9.contoso.com' },
+  NoBackupPool: { _tag: 'NoBackupPool', pool: 'se1.contoso.com' },
+  AlreadyFailedOver: { _tag: 'AlreadyFailedOver', pool: p1, backupPool: p2 },
+  PartnerFailedOver: { _tag: 'PartnerFailedOver', pool: p2, partner: p1 },
+  BackupPoolUnreachable: { _tag: 'BackupPoolUnreachable', pool: p1, backupPool: p2 },
+  PlannedFailoverOfUnreachablePool: { _tag: 'PlannedFailoverOfUnreachablePool', pool: p1 },
+  NotFailedOver: { _tag: 'NotFailedOver', pool: p1 },
+  HomePoolUnreachable: { _tag: 'HomePoolUnreachable', pool: p1 },
+  PlannedFailbackWithUnreachableBackup: { _tag: 'PlannedFailbackWithUnreachableBackup', pool: p1, backupPool: p2 },
+  CentralManagementStoreUnrecoverable: { _tag: 'CentralManagementStoreUnrecoverable', activeMaster: p1, standby: p2, reason: 'standbyUnreachable' },
+  NotPartners: { _tag: 'NotPartners', from: p1, to: 'se1.contoso.com' },
+  NothingToMove: { _tag: 'NothingToMove', from: p1 },
+  StepPreconditionFailed: { _tag: 'StepPreconditionFailed', stepId: '2-failover-pool', step: 'FailoverPool', rule: 'OnePoolOfPairFailedOver', subjects: [p1, p2] },
+  PlanIdMismatch: { _tag: 'PlanIdMismatch', expected: 'a'.repeat(64), found: 'b'.repeat(64) },
+  IntentNotAchieved: { _tag: 'IntentNotAchieved', intent: { _tag: 'Failover', pool: p1, mode: 'planned' } },
+  JournalMismatch: { _tag: 'JournalMismatch', planId: 'abc', reason: 'steps' },
+  NothingLeftToRun: { _tag: 'NothingLeftToRun', planId: 'abc' },
+}
+
+describe('formatProblem', () => {
+  it.each(Object.values(examples))('gives one line ending in a full stop for $_tag', (problem) => {
+    const text = formatProblem(problem)
+    expect(text).toMatch(/^\S.*\.$/)
+    expect(text).not.toContain('\n')
+    expect(text).not.toContain('undefined')
+  })
+
+  it('tells how to unblock a pool whose partner is failed over onto it, with the exact cmdlet', () => {
+    expect(formatProblem(examples.PartnerFailedOver)).toMatchInlineSnapshot(
+      `"pool2.contoso.com is servicing the users of its partner pool1.contoso.com, which is failed over onto it: fail the partner back first with Invoke-CsPoolFailBack -PoolFqdn 'pool1.contoso.com'."`,
+    )
+  })
+
+  it('names the JSON path, what was expected and what was found', () => {
+    expect(formatProblem(examples.InvalidInput)).toMatchInlineSnapshot(`"pools[0].fqdn: expected a valid FQDN, found "x"."`)
+    expect(formatProblem(examples.DuplicateName)).toContain('already defined at pools[0].fqdn')
+  })
+
+  it('keeps hostile names on one short line', () => {
+    const text = formatProblem({ _tag: 'UnknownPool', pool: `evil\n$(rm -rf /)\r\u2028${'x'.repeat(500)}` })
+    expect(text).not.toMatch(/[\n\r\u2028]/)
+    expect(text.length).toBeLessThan(200)
+  })
+})
+
+describe('formatFinding and formatIntent', () => {
+  const findings: ReadonlyArray<Finding> = [
+    { _tag: 'PairingEditionMismatch', severity: 'unsupported', pools: [p1, p2] },
+    { _tag: 'UnpairedPool', severity: 'advice', pools: [p1] },
+    { _tag: 'PossibleDataLoss', severity: 'advice', pools: [p1, p2], lastSyncAt: '2026-11-25T10:00:00Z' },
+    { _tag: 'PossibleDataLoss', severity: 'advice', pools: [p1, p2] },
+    { _tag: 'EdgeNextHopNotRestored', severity: 'advice', pools: [p2, p1], edgePool: fqdn('edge1.contoso.com'), configuredNextHop: p1 },
+    { _tag: 'BackupServiceUnhealthy', severity: 'advice', pools: [p1], exportState: 'ErrorState' },
+  ]
+  it.each(findings)('describes $_tag', (f) => {
+    expect(formatFinding(f)).toMatch(/^\S.*\.$/)
+    expect(formatFinding(f)).not.toContain('undefined')
+  })
+  it('carries the last sync time of a possible data loss', () => {
+    expect(formatFinding(findings[2]!)).toContain('last known sync 2026-11-25T10:00:00Z')
+    expect(formatFinding(findings[3]!)).toContain('no last sync time is known')
+  })
+  it('states intents in words', () => {
+    expect(formatIntent({ _tag: 'MoveService', from: p2, to: p1 })).toBe(
+      'have everyone now serviced by pool2.contoso.com serviced by pool1.contoso.com',
+    )
+  })
+})
