@@ -179,7 +179,7 @@ const measure = (users) => {
       medianMs: Number(ms.toFixed(3)),
       minMs: Number(Math.min(...(times.get(c.name) ?? [])).toFixed(3)),
       iterations,
-      ...(c.baseline === undefined || base === undefined ? {} : { baseline: c.baseline, ratio: Number((ms / base).toFixed(3)) }),
+      ...(c.baseline === undefined || base === undefined ? {} : { baseline: c.baseline, ratio: Number((ms / base).toFixed(5)) }),
     }
   })
   const parsed = retainedBy(() => JSON.parse(topologyJson))
@@ -203,7 +203,7 @@ for (const users of sizes) {
     for (const r of m.results)
       console.log(
         `  ${r.case.padEnd(34)} ${r.medianMs.toFixed(1).padStart(9)} ms` +
-          (r.ratio === undefined ? '' : `   ${r.ratio.toFixed(2)}× ${r.baseline}`),
+          (r.ratio === undefined ? '' : `   ${r.ratio < 0.1 ? r.ratio.toFixed(4) : r.ratio.toFixed(2)}× ${r.baseline}`),
       )
     console.log(
       `  heap retained: JSON.parse ${mib(m.heap.parseRetainedBytes)} MiB, decoded topology ${mib(m.heap.topologyRetainedBytes)} MiB = ${m.heap.ratio.toFixed(2)}×`,

@@ -38,7 +38,7 @@ export { computePlanId, withPlanId, hasValidPlanId, type PlanContent } from './p
 // rendering
 export { renderPowerShell } from './render/powershell.js'
 export { renderRunbook } from './render/runbook.js'
-export { quotePowerShell, commentText } from './render/quote.js'
+export { quotePowerShell, commentText, maxCommentLength, powerShellSingleQuotes } from './render/quote.js'
 export { stepCommand, type StepCommand } from './render/commands.js'
 
 // execution

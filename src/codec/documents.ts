@@ -16,6 +16,7 @@
  * @since 0.1.0
  */
 export interface SiteDocument {
+  /** Site name, 1–64 letters, digits, spaces, `-`, `_`, `.`; unique. */
   readonly name: string
 }
 
@@ -26,7 +27,9 @@ export interface SiteDocument {
  * @since 0.1.0
  */
 export interface SqlStoreDocument {
+  /** FQDN of the SQL server. */
   readonly sqlServer: string
+  /** SQL instance name, such as `rtc`. */
   readonly instance: string
 }
 
@@ -37,7 +40,9 @@ export interface SqlStoreDocument {
  * @since 0.1.0
  */
 export interface BackEndDocument extends SqlStoreDocument {
+  /** The mirror store (only with `ha: "mirroring"`). */
   readonly mirror?: SqlStoreDocument
+  /** Back End high-availability mode; `"none"` when absent. */
   readonly ha?: 'none' | 'mirroring' | 'alwaysOn' | 'failoverCluster'
 }
 
@@ -50,14 +55,23 @@ export interface BackEndDocument extends SqlStoreDocument {
  * @since 0.1.0
  */
 export interface PoolDocument {
+  /** Pool FQDN (any case, optional trailing dot). */
   readonly fqdn: string
+  /** Name of a site of `sites`. */
   readonly site: string
+  /** Enterprise pool or Standard Edition server. */
   readonly edition: 'Enterprise' | 'Standard'
+  /** Product version; `"2015"` when absent. */
   readonly version?: '2015' | '2019'
+  /** Physical or virtual servers; `"physical"` when absent. */
   readonly hosting?: 'physical' | 'virtual'
+  /** Base operating system, free text, compared between paired pools. */
   readonly os?: string
+  /** Front End server FQDNs in Topology Builder order; one (the pool itself) for Standard. */
   readonly frontEnds: ReadonlyArray<string>
+  /** Back End store; required for Enterprise pools. */
   readonly backEnd?: BackEndDocument
+  /** Edge pool associated for media, an FQDN of `edgePools`. */
   readonly edgePool?: string
 }
 
@@ -68,10 +82,15 @@ export interface PoolDocument {
  * @since 0.1.0
  */
 export interface EdgePoolDocument {
+  /** Edge pool FQDN. */
   readonly fqdn: string
+  /** Name of a site of `sites`. */
   readonly site: string
+  /** The Front End pool it forwards to (the `-Registrar` of `Set-CsEdgeServer`). */
   readonly nextHop: string
+  /** Whether it carries SfB federation (port 5061); at most one Edge pool does. */
   readonly federation?: boolean
+  /** Whether it carries XMPP federation. */
   readonly xmpp?: boolean
 }
 
@@ -82,7 +101,9 @@ export interface EdgePoolDocument {
  * @since 0.1.0
  */
 export interface UserDocument {
+  /** `sip:local@domain`, compared case-insensitively; unique. */
   readonly sipAddress: string
+  /** FQDN of the pool the user is homed on (`RegistrarPool`). */
   readonly homePool: string
 }
 
@@ -94,11 +115,20 @@ export interface UserDocument {
  * @since 0.1.0
  */
 export interface TopologyDocument {
+  /** Sites (data centers). */
   readonly sites: ReadonlyArray<SiteDocument>
+  /** Front End pools. */
   readonly pools: ReadonlyArray<PoolDocument>
+  /** Pairs of Front End pools backing each other up; may be empty. */
   readonly pairings: ReadonlyArray<readonly [string, string]>
+  /** Edge pools; none when absent. */
   readonly edgePools?: ReadonlyArray<EdgePoolDocument>
-  readonly centralManagementStore: { readonly pool: string }
+  /** The pool whose Back End hosts the Central Management Store. */
+  readonly centralManagementStore: {
+    /** FQDN of the CMS pool. */
+    readonly pool: string
+  }
+  /** Users and their home pools; none when absent. */
   readonly users?: ReadonlyArray<UserDocument>
 }
 
@@ -109,7 +139,9 @@ export interface TopologyDocument {
  * @since 0.1.0
  */
 export interface PoolStatusDocument {
+  /** Whether the pool is up; `true` when absent. */
   readonly reachable?: boolean
+  /** Front End servers running; all of them when absent. */
   readonly frontEndsRunning?: number
 }
 
@@ -120,7 +152,9 @@ export interface PoolStatusDocument {
  * @since 0.1.0
  */
 export interface EdgePoolStatusDocument {
+  /** Whether the Edge pool is up; `true` when absent. */
   readonly reachable?: boolean
+  /** The pool it forwards to now; its topology next hop when absent. */
   readonly nextHop?: string
 }
 
@@ -131,7 +165,9 @@ export interface EdgePoolStatusDocument {
  * @since 0.1.0
  */
 export interface FailoverDocument {
+  /** The HOME pool whose users its partner now services (`-PoolFqdn`). */
   readonly pool: string
+  /** How it was failed over; `"disaster"` when absent. */
   readonly mode?: 'planned' | 'disaster'
 }
 
@@ -142,8 +178,11 @@ export interface FailoverDocument {
  * @since 0.1.0
  */
 export interface BackupServiceDocument {
+  /** Source pool of the direction. */
   readonly pool: string
+  /** Last observed export state. */
   readonly exportState?: 'FinalState' | 'SteadyState' | 'NonSteadyState' | 'NotInitialized' | 'ErrorState'
+  /** Last observed import state. */
   readonly importState?: 'NormalState' | 'ErrorState'
   /** ISO 8601 date-time with `Z` or an offset, such as `2026-11-25T10:00:00Z`. */
   readonly lastSyncAt?: string
@@ -158,10 +197,21 @@ export interface BackupServiceDocument {
  * @since 0.1.0
  */
 export interface StateDocument {
+  /** Pool status by FQDN. */
   readonly pools?: { readonly [fqdn: string]: PoolStatusDocument }
+  /** Failed-over home pools. */
   readonly failovers?: ReadonlyArray<FailoverDocument>
-  readonly centralManagementStore?: { readonly activeMaster?: string; readonly available?: boolean }
+  /** CMS status: the active master pool and whether the CMS is available. */
+  readonly centralManagementStore?: {
+    /** The pool holding the active master; the topology's CMS pool when absent. */
+    readonly activeMaster?: string
+    /** `false` when the CMS is known to be unavailable; `true` when absent. */
+    readonly available?: boolean
+  }
+  /** Edge pool status by FQDN. */
   readonly edgePools?: { readonly [fqdn: string]: EdgePoolStatusDocument }
+  /** The Edge pool carrying federation now, or `null` for none. */
   readonly federationEdgePool?: string | null
+  /** Backup Service status per direction. */
   readonly backupService?: ReadonlyArray<BackupServiceDocument>
 }

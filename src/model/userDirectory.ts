@@ -117,6 +117,7 @@ export class UserDirectory implements ReadonlyMap<SipAddress, PoolFqdn> {
     return undefined
   }
 
+  /** `[sipAddress, homePool]` pairs in document order, as {@link UserDirectory.entries}. */
   [Symbol.iterator](): MapIterator<[SipAddress, PoolFqdn]> {
     return this.entries()
   }

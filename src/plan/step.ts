@@ -173,4 +173,4 @@ export type StepTag = Step['_tag']
  * @category model
  * @since 0.1.0
  */
-export type StepOf<K extends StepTag> = Extract<Step, { readonly _tag: K }>
+export type StepOf<K extends StepTag> = Extract<Step, Readonly<Record<'_tag', K>>>

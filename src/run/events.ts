@@ -107,7 +107,10 @@ export interface ExecuteOptions {
    * Checked before each step: once `aborted` is `true`, no further step runs and the outcome is
    * `aborted`. An `AbortSignal` fits; the running step is not interrupted.
    */
-  readonly signal?: { readonly aborted: boolean }
+  readonly signal?: {
+    /** Whether to stop before the next step. */
+    readonly aborted: boolean
+  }
   /**
    * Time limit per step, in milliseconds (a positive finite number; anything else means none).
    * A step whose handler does not settle in time fails with `StepTimedOut`.

@@ -107,7 +107,12 @@ const stateAfterSteps = (topology: Topology, state: State, steps: ReadonlyArray<
  * @category execution
  * @since 0.1.0
  */
-export const resumePlan = (topology: Topology, stateBefore: State, plan: Plan, journal: Journal): Result<Plan> => {
+export const resumePlan = (
+  topology: Topology,
+  stateBefore: State,
+  plan: Plan,
+  journal: Journal,
+): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> => {
   const [shapeProblem, ...shapeProblems] = planShapeProblems(plan)
   if (shapeProblem !== undefined) return refuse(shapeProblem, ...shapeProblems)
   if (!hasValidPlanId(plan)) return refuse({ _tag: 'PlanIdMismatch', expected: planIdOfValue(plan), found: plan.id })

@@ -383,6 +383,19 @@ export const stateArbitrary = (topology: Topology): fc.Arbitrary<State> => {
 }
 
 /**
+ * A topology and a state valid for it.
+ *
+ * @category testing
+ * @since 0.1.0
+ */
+export interface Deployment {
+  /** The topology. */
+  readonly topology: Topology
+  /** A state of that topology. */
+  readonly state: State
+}
+
+/**
  * A valid topology together with a valid state of it.
  *
  * @category arbitraries
@@ -390,7 +403,7 @@ export const stateArbitrary = (topology: Topology): fc.Arbitrary<State> => {
  */
 export const deploymentArbitrary = (
   options: TopologyArbitraryOptions = {},
-): fc.Arbitrary<{ readonly topology: Topology; readonly state: State }> =>
+): fc.Arbitrary<Deployment> =>
   topologyArbitrary(options).chain((topology) => stateArbitrary(topology).map((state) => ({ topology, state })))
 
 // -------------------------------------------------------------------------------------
@@ -477,6 +490,19 @@ const respell = (doc: TopologyDocument, seed: number): TopologyDocument => {
 }
 
 /**
+ * A topology and a document that decodes to it.
+ *
+ * @category testing
+ * @since 0.1.0
+ */
+export interface TopologyWithDocument {
+  /** The decoded topology. */
+  readonly topology: Topology
+  /** A document (with varied spellings) that decodes to `topology`. */
+  readonly document: TopologyDocument
+}
+
+/**
  * A valid topology together with a JSON document that decodes to it, spelled the way people write
  * them: FQDNs and SIP addresses in any letter case, FQDNs with a trailing dot, defaults left out
  * (shrinks towards the canonical `encodeTopology` document).
@@ -486,7 +512,7 @@ const respell = (doc: TopologyDocument, seed: number): TopologyDocument => {
  */
 export const topologyDocumentArbitrary = (
   options: TopologyArbitraryOptions = {},
-): fc.Arbitrary<{ readonly topology: Topology; readonly document: TopologyDocument }> =>
+): fc.Arbitrary<TopologyWithDocument> =>
   fc
     .tuple(topologyArbitrary(options), fc.nat())
     .map(([topology, seed]) => ({ topology, document: respell(encodeTopology(topology), seed) }))
