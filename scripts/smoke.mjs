@@ -40,16 +40,20 @@ if (plan._tag !== 'Right') throw new Error('planFailover failed: ' + plan.left.m
 const script = lib.renderPowerShell(plan.right)
 if (!script.includes("Invoke-CsPoolFailOver -PoolFqdn 'pool1.contoso.com' -DisasterMode")) throw new Error('unexpected script')
 if (typeof testing.simulatedHandlers !== 'function' || typeof testing.topologyArbitrary !== 'function') throw new Error('testing entry incomplete')
+const [sample] = fc.sample(testing.topologyArbitrary(), 1)
+if (!(sample.users instanceof lib.UserDirectory)) throw new Error('sfb-dr and sfb-dr/testing load two copies of UserDirectory')
 console.log(plan.right.steps.map((x) => x._tag).join(' > '))
 `
 
 const esm = `import { createRequire } from 'node:module'
 import * as lib from 'sfb-dr'
 import * as testing from 'sfb-dr/testing'
+import * as fc from 'fast-check'
 const require = createRequire(import.meta.url)
 ${body}`
 const cjs = `const lib = require('sfb-dr')
 const testing = require('sfb-dr/testing')
+const fc = require('fast-check')
 ${body}`
 
 writeFileSync(join(dir, 'esm.mjs'), esm)
