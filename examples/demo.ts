@@ -37,7 +37,10 @@ const summary = (topology: Topology, state: State): string => {
     const status = state.pools.get(pool.fqdn)
     const quorum = O.match(
       () => 'quorum not tabulated',
-      (q: { readonly count: number; readonly among: number }) => `needs ${q.count} of the first ${q.among} Front Ends running`,
+      (q: { readonly count: number; readonly among: number }) =>
+        q.among === pool.frontEnds.length
+          ? `functions with any ${q.count} of its Front Ends running`
+          : `functions with ${q.count} of its first ${q.among} Front Ends running`,
     )(frontEndsNeededToRun(pool))
     const partner = topology.index.partners.get(pool.fqdn)
     const servedBy = O.getOrElse(() => 'nobody')(servingPool(topology, state, pool.fqdn))

@@ -1,0 +1,22 @@
+/** `npm run demo` — the first command of the README's quick start — keeps working. */
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { expect, it } from 'vitest'
+
+const root = fileURLToPath(new URL('../', import.meta.url))
+
+it('the demo prints the sample summary, then the failover of pool1 as a runbook and a script', async () => {
+  const stdout = await new Promise<string>((resolve, reject) => {
+    execFile(`${root}node_modules/.bin/tsx`, ['examples/demo.ts'], { cwd: root }, (error, out) => {
+      if (error) reject(error)
+      else resolve(out)
+    })
+  })
+  expect(stdout).toContain('pool1.contoso.com (Redmond, Enterprise 2015, 3 Front Ends; functions with any 2 of its Front Ends running)')
+  expect(stdout).toContain('[advice] se1.contoso.com has no backup pool')
+  const runbook = stdout.indexOf('# Runbook: Fail over the users homed on pool1.contoso.com (disaster mode)')
+  const script = stdout.indexOf("Invoke-CsPoolFailOver -PoolFqdn 'pool1.contoso.com' -DisasterMode")
+  expect(runbook).toBeGreaterThan(0)
+  expect(script).toBeGreaterThan(runbook)
+  expect(stdout.indexOf('Invoke-CsManagementServerFailover -BackupSqlServerFqdn')).toBeLessThan(script)
+})
