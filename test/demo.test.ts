@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('../', import.meta.url))
 it('the demo prints the sample summary, then the failover of pool1 as a runbook and a script', async () => {
   const stdout = await new Promise<string>((resolve, reject) => {
     execFile(`${root}node_modules/.bin/tsx`, ['examples/demo.ts'], { cwd: root }, (error, out) => {
-      if (error) reject(error)
+      if (error) reject(new Error(error.message))
       else resolve(out)
     })
   })
