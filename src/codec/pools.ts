@@ -15,7 +15,15 @@ import type { BackEndDocument, PoolDocument, SqlStoreDocument } from './document
 import { isFields, leaf, optionalLeaf, reject, type Errors, type Fields } from './fields.js'
 import { fqdnCodec, oneOf, siteNameCodec, sqlInstanceCodec, textCodec } from './primitives.js'
 
-const editionCodec = oneOf<Edition>('Enterprise', 'Standard')
+/**
+ * The edition of a pool: `"Enterprise" | "Standard"`.
+ *
+ * @category internal
+ * @since 0.1.0
+ * @internal
+ */
+export const editionCodec = oneOf<Edition>('Enterprise', 'Standard')
+
 const versionCodec = oneOf('2015', '2019')
 const hostingCodec = oneOf('physical', 'virtual')
 const haCodec = oneOf<BackEndHa>('none', 'mirroring', 'alwaysOn', 'failoverCluster')

@@ -3,36 +3,36 @@
  * pools, servers and Edge pools), references that resolve, 1:1 pairings of Front End pools, Edge
  * next hops that are pools, at most one federation Edge pool.
  *
- * Items that failed to decode are left out (their own problems are already reported), but a broken
- * pool or Edge pool whose FQDN is readable still counts as defined, so that one typo does not turn
- * every reference to it into another problem. References to pools (to sites, to Edge pools) are
- * judged only when every item of that section has a readable name: a reference to a pool whose
- * FQDN is itself misspelled is the same mistake, reported once.
+ * A pool or Edge pool item that failed to decode takes part through what is still readable in it
+ * (see `readable.ts`): a readable FQDN still counts as defined, so that one typo does not turn
+ * every reference to it into another problem, and the readable references it makes (its site, its
+ * Edge pool or next hop, its federation flag, its Front End servers) are judged exactly as those
+ * of a decoded item, so that one bad field does not hide the item's other problems. References to
+ * pools (to sites, to Edge pools) are judged only when every item of that section has a readable
+ * name: a reference to a pool whose FQDN is itself misspelled is the same mistake, reported once.
  *
  * @module
  */
 import type { Fqdn, PoolFqdn, SiteName } from '../model/identifiers.js'
 import type { DecodeProblem, NameKind } from '../model/problem.js'
-import type { CentralManagementStore, EdgePool, Pool, Site } from '../model/topology.js'
+import type { CentralManagementStore, Site } from '../model/topology.js'
 import { pathFrom } from './problems.js'
+import type { EdgePoolItem, PoolItem } from './readable.js'
 import { StringIndex } from './stringIndex.js'
 
 /**
- * The decoded sections of a topology document, by document index (`undefined` items did not
- * decode; an `undefined` section is not an array).
+ * The sections of a topology document, by document index (an `undefined` section is not an
+ * array). Sites, pairings and the CMS are decoded values (`undefined` items did not decode); pool
+ * and Edge pool items are decoded values or, where they failed to decode, their readable fields.
  *
  * @category internal
  * @since 0.1.0
  */
 export interface Sections {
   readonly sites: ReadonlyArray<Site | undefined> | undefined
-  readonly pools: ReadonlyArray<Pool | undefined> | undefined
-  /** The readable FQDN of every pool item, decoded or not. */
-  readonly poolNames: ReadonlyArray<Fqdn | undefined>
+  readonly pools: ReadonlyArray<PoolItem> | undefined
   readonly pairings: ReadonlyArray<readonly [Fqdn, Fqdn] | undefined> | undefined
-  readonly edgePools: ReadonlyArray<EdgePool | undefined> | undefined
-  /** The readable FQDN of every Edge pool item, decoded or not. */
-  readonly edgePoolNames: ReadonlyArray<Fqdn | undefined>
+  readonly edgePools: ReadonlyArray<EdgePoolItem> | undefined
   readonly centralManagementStore: CentralManagementStore | undefined
 }
 
@@ -89,25 +89,36 @@ const unknownReference = (path: string, kind: NameKind, name: string): DecodePro
   name,
 })
 
-const defineNames = (s: Sections, problems: Array<DecodeProblem>): Names => {
-  const names = new Names(s.poolNames.length * 4 + s.edgePoolNames.length)
-  s.poolNames.forEach((name, index) => {
-    if (name === undefined) return
-    names.define(name, 'pool', index, -1, problems)
-    const pool = s.pools?.[index]
-    if (pool === undefined || pool.edition === 'Standard') return
+/**
+ * Defines every readable name: pools, their Front End servers and Edge pools. A Standard Edition
+ * pool defines no server (its one server is the pool itself); a broken pool whose edition is
+ * unreadable defines its servers except one named like the pool, which it may be.
+ */
+const defineNames = (
+  pools: ReadonlyArray<PoolItem>,
+  edgePools: ReadonlyArray<EdgePoolItem>,
+  problems: Array<DecodeProblem>,
+): Names => {
+  const names = new Names(pools.length * 4 + edgePools.length)
+  pools.forEach((pool, index) => {
+    if (pool.fqdn !== undefined) names.define(pool.fqdn, 'pool', index, -1, problems)
+    if (pool.edition === 'Standard' || pool.frontEnds === undefined) return
+    const maybeStandard = pool.edition === undefined
     pool.frontEnds.forEach((server, j) => {
-      names.define(server, 'server', index, j, problems)
+      if (server !== undefined && !(maybeStandard && server === pool.fqdn)) names.define(server, 'server', index, j, problems)
     })
   })
-  s.edgePoolNames.forEach((name, index) => {
-    if (name !== undefined) names.define(name, 'edgePool', index, -1, problems)
+  edgePools.forEach((edge, index) => {
+    if (edge.fqdn !== undefined) names.define(edge.fqdn, 'edgePool', index, -1, problems)
   })
   return names
 }
 
 const complete = (list: ReadonlyArray<unknown> | undefined): boolean =>
   list !== undefined && list.every((x) => x !== undefined)
+
+const named = (list: ReadonlyArray<{ readonly fqdn?: Fqdn | undefined }> | undefined): boolean =>
+  list !== undefined && list.every((x) => x.fqdn !== undefined)
 
 /**
  * Whether every pool of the document has a readable FQDN, so that references to pools can be
@@ -116,7 +127,10 @@ const complete = (list: ReadonlyArray<unknown> | undefined): boolean =>
  * @category internal
  * @since 0.1.0
  */
-export const poolsKnown = (s: Pick<Sections, 'pools' | 'poolNames'>): boolean => s.pools !== undefined && complete(s.poolNames)
+export const poolsKnown = (s: Pick<Sections, 'pools'>): boolean => named(s.pools)
+
+/** How problems name an Edge pool: its FQDN, or the path of its item when that is unreadable. */
+const edgeName = (edge: EdgePoolItem, k: number): string => edge.fqdn ?? pathFrom('edgePools', k)
 
 const checkSites = (s: Sections, problems: Array<DecodeProblem>): ReadonlySet<SiteName> | undefined => {
   if (s.sites === undefined) return undefined
@@ -176,26 +190,25 @@ const checkEdgePools = (
   judge: boolean,
   problems: Array<DecodeProblem>,
 ): void => {
-  const federation: Array<{ readonly fqdn: string; readonly index: number }> = []
+  const federation: Array<{ readonly name: string; readonly index: number }> = []
   s.edgePools?.forEach((edge, k) => {
-    if (edge === undefined) return
-    if (sites !== undefined && !sites.has(edge.site))
+    if (edge.site !== undefined && sites !== undefined && !sites.has(edge.site))
       problems.push(unknownReference(pathFrom('edgePools', k, 'site'), 'site', edge.site))
-    if (judge && names.kindOf(edge.nextHop) !== 'pool')
+    if (edge.nextHop !== undefined && judge && names.kindOf(edge.nextHop) !== 'pool')
       problems.push({
         _tag: 'EdgeNextHopNotPool',
         path: pathFrom('edgePools', k, 'nextHop'),
-        edgePool: edge.fqdn,
+        edgePool: edgeName(edge, k),
         nextHop: edge.nextHop,
       })
-    if (edge.federation) federation.push({ fqdn: edge.fqdn, index: k })
+    if (edge.federation === true) federation.push({ name: edgeName(edge, k), index: k })
   })
   const second = federation[1]
   if (second !== undefined)
     problems.push({
       _tag: 'MultipleFederationEdgePools',
       path: pathFrom('edgePools', second.index, 'federation'),
-      edgePools: federation.map((e) => e.fqdn),
+      edgePools: federation.map((e) => e.name),
     })
 }
 
@@ -208,11 +221,10 @@ const checkEdgePools = (
 export const checkReferences = (s: Sections): ReadonlyArray<DecodeProblem> => {
   const problems: Array<DecodeProblem> = []
   const sites = checkSites(s, problems)
-  const names = defineNames(s, problems)
-  const edgesKnown = s.edgePools !== undefined && complete(s.edgePoolNames)
+  const names = defineNames(s.pools ?? [], s.edgePools ?? [], problems)
+  const edgesKnown = named(s.edgePools)
   s.pools?.forEach((pool, i) => {
-    if (pool === undefined) return
-    if (sites !== undefined && !sites.has(pool.site))
+    if (pool.site !== undefined && sites !== undefined && !sites.has(pool.site))
       problems.push(unknownReference(pathFrom('pools', i, 'site'), 'site', pool.site))
     if (pool.edgePool !== undefined && edgesKnown && names.kindOf(pool.edgePool) !== 'edgePool')
       problems.push(unknownReference(pathFrom('pools', i, 'edgePool'), 'edgePool', pool.edgePool))

@@ -99,18 +99,3 @@ export const decodeCentralManagementStore = (
   const pool = leaf(errors, fqdnCodec, u['pool'], c, 'centralManagementStore', 'pool')
   return pool === undefined ? undefined : { pool }
 }
-
-/**
- * The normalized `fqdn` field of a document item, if it has a valid one, whatever else is wrong
- * with it: so that one broken pool does not turn every reference to it into another problem.
- *
- * @category internal
- * @since 0.1.0
- */
-export const lenientFqdn = (u: unknown): Fqdn | undefined => {
-  if (!isFields(u)) return undefined
-  const fqdn = u['fqdn']
-  if (fqdnCodec.is(fqdn)) return fqdn
-  const r = fqdnCodec.validate(fqdn, [])
-  return r._tag === 'Right' ? r.right : undefined
-}

@@ -12,7 +12,7 @@
 import type * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import * as t from 'io-ts'
-import type { Fqdn, PoolFqdn } from '../model/identifiers.js'
+import type { PoolFqdn } from '../model/identifiers.js'
 import type { DecodeProblem } from '../model/problem.js'
 import { makeTopology, type Topology } from '../model/topology.js'
 import type { TopologyDocument } from './documents.js'
@@ -20,15 +20,9 @@ import { isFields, reject, type Errors, type Fields } from './fields.js'
 import { PoolLookup } from './poolLookup.js'
 import { decodePool, encodePool } from './pools.js'
 import { decodeWith, problemError } from './problems.js'
+import { itemsOf, readableEdgePool, readablePool, type PoolItem } from './readable.js'
 import { checkReferences, poolsKnown } from './references.js'
-import {
-  decodeCentralManagementStore,
-  decodeEdgePool,
-  decodePair,
-  decodeSite,
-  encodeEdgePool,
-  lenientFqdn,
-} from './sections.js'
+import { decodeCentralManagementStore, decodeEdgePool, decodePair, decodeSite, encodeEdgePool } from './sections.js'
 import { usersCodec } from './users.js'
 
 const present = <A>(list: ReadonlyArray<A | undefined>): ReadonlyArray<A> => {
@@ -38,10 +32,10 @@ const present = <A>(list: ReadonlyArray<A | undefined>): ReadonlyArray<A> => {
 }
 
 /** Pools by slot for the user lookup, and the other spellings the document uses for them. */
-const lookupOf = (raw: ReadonlyArray<unknown>, names: ReadonlyArray<Fqdn | undefined>): PoolLookup => {
+const lookupOf = (raw: ReadonlyArray<unknown>, items: ReadonlyArray<PoolItem>): PoolLookup => {
   const pools: Array<PoolFqdn> = []
   const spellings: Array<readonly [string, number]> = []
-  names.forEach((name, i) => {
+  items.forEach(({ fqdn: name }, i) => {
     if (name === undefined) return
     const item = raw[i]
     const written = isFields(item) ? item['fqdn'] : undefined
@@ -84,18 +78,16 @@ const validateTopology = (u: unknown, c: t.Context): t.Validation<Topology> => {
   const centralManagementStore = decodeCentralManagementStore(errors, u['centralManagementStore'], c)
   const rawPools: ReadonlyArray<unknown> = Array.isArray(u['pools']) ? u['pools'] : []
   const rawEdges: ReadonlyArray<unknown> = Array.isArray(u['edgePools']) ? u['edgePools'] : []
-  const poolNames = pools === undefined ? [] : rawPools.map((p, i) => pools[i]?.fqdn ?? lenientFqdn(p))
+  const poolItems = pools === undefined ? undefined : itemsOf(pools, rawPools, readablePool)
   const sections = {
     sites,
-    pools,
-    poolNames,
+    pools: poolItems,
     pairings,
-    edgePools,
-    edgePoolNames: rawEdges.map((e, k) => edgePools?.[k]?.fqdn ?? lenientFqdn(e)),
+    edgePools: edgePools === undefined ? undefined : itemsOf(edgePools, rawEdges, readableEdgePool),
     centralManagementStore,
   }
   for (const problem of checkReferences(sections)) errors.push(problemError(problem, undefined, c))
-  const lookup = poolsKnown(sections) ? lookupOf(rawPools, poolNames) : undefined
+  const lookup = poolItems !== undefined && poolsKnown(sections) ? lookupOf(rawPools, poolItems) : undefined
   const usersType = usersCodec(lookup)
   const users = usersType.validate(u['users'], t.appendContext(c, 'users', usersType, u['users']))
   if (users._tag === 'Left') for (const e of users.left) errors.push(e)
@@ -139,7 +131,9 @@ export const topologyCodec = new t.Type<Topology, TopologyDocument>(
  * reference, then indexes the users per home pool.
  *
  * **Details**: unknown extra fields are ignored. Every problem found is reported, each with the
- * JSON path of the value concerned (`pools[0].fqdn`, `pairings[1][0]`, `users[12].homePool`):
+ * JSON path of the value concerned (`pools[0].fqdn`, `pairings[1][0]`, `users[12].homePool`); a
+ * pool or Edge pool with a bad field still has its readable site, Edge pool, next hop, federation
+ * flag and servers checked against the rest of the document:
  * `InvalidInput` (with what was expected and a short rendering of what was found),
  * `UnknownReference`, `DuplicateName`, `PoolInTwoPairings`, `PoolPairedWithItself`,
  * `PairingMemberNotFrontEndPool`, `EdgeNextHopNotPool`, `MultipleFederationEdgePools`.
