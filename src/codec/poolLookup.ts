@@ -18,6 +18,17 @@ const PRIME = 0x01000193
 /** Longest probe sequence accepted before falling back to a `Map` (colliding names). */
 const MAX_PROBES = 8
 
+const DOT = 46
+
+/** ASCII lower case of one UTF-16 code unit (others unchanged). */
+const lower = (ch: number): number => (ch >= 65 && ch <= 90 ? ch + 32 : ch)
+
+/** Whether the first `n` code units of `s` are `key` (lower-case ASCII) up to ASCII letter case. */
+const foldedEqual = (key: string, s: string, n: number): boolean => {
+  for (let i = 0; i < n; i++) if (lower(s.charCodeAt(i)) !== key.charCodeAt(i)) return false
+  return true
+}
+
 /** Character positions where keys of equal length differ: enough to tell any two keys apart. */
 const distinguishingPositions = (keys: ReadonlyArray<string>): Int32Array => {
   const firstOfLength = new Map<number, string>()
@@ -55,20 +66,22 @@ export class PoolLookup {
    */
   constructor(pools: ReadonlyArray<PoolFqdn>, spellings: ReadonlyArray<readonly [string, number]> = []) {
     this.pools = pools
-    const distinct = new StringIndex(pools.length + spellings.length)
-    const keys: Array<string> = []
-    const slots: Array<number> = []
+    const total = pools.length + spellings.length
+    const distinct = new StringIndex(total)
+    // Sized up front: no growth garbage on the JS heap (see `usersCodec`).
+    const keys = new Array<string>(total)
+    const slots = new Int32Array(total)
+    let n = 0
     const add = (key: string, slot: number): void => {
       if (distinct.add(key) >= 0) return
-      keys.push(key)
-      slots.push(slot)
+      keys[n] = key
+      slots[n++] = slot
     }
-    pools.forEach((p, i) => {
-      add(p, i)
-    })
+    for (let i = 0; i < pools.length; i++) add(pools[i] ?? '', i)
     for (const [key, slot] of spellings) add(key, slot)
+    if (n < total) keys.length = n
     this.#keys = keys
-    this.#slots = Int32Array.from(slots)
+    this.#slots = n < total ? slots.slice(0, n) : slots
     this.#positions = distinguishingPositions(this.#keys)
     let capacity = 16
     while (capacity < this.#keys.length * 4) capacity *= 2
@@ -111,11 +124,42 @@ export class PoolLookup {
   }
 
   /**
+   * The slot of the pool whose normalized FQDN `s` is up to ASCII letter case and one trailing
+   * dot, without allocating; `-1` when none (other spellings then take the `parseFqdn` path). A
+   * match is exactly what `parseFqdn(s)` would find: every character of `s` is then ASCII and
+   * lower-cases to the pool's (valid, normalized) FQDN.
+   */
+  #folded(s: string): number {
+    if (this.#byKey !== undefined) return -1
+    let n = s.length
+    if (n > 0 && s.charCodeAt(n - 1) === DOT) n--
+    let h = Math.imul(n ^ 0x811c9dc5, PRIME)
+    const positions = this.#positions
+    for (let i = 0; i < positions.length; i++) {
+      const p = positions[i] ?? 0
+      if (p >= n) break
+      h = Math.imul(h ^ lower(s.charCodeAt(p)), PRIME)
+    }
+    h = (h ^ (h >>> 15)) | 0
+    const table = this.#table
+    const mask = this.#mask
+    for (let p = h & mask; ; p = (p + 1) & mask) {
+      const entry = table[p] ?? 0
+      if (entry === 0) return -1
+      const key = this.#keys[entry - 1] ?? ''
+      const slot = this.#slots[entry - 1] ?? -1
+      if (key.length === n && key === this.pools[slot] && foldedEqual(key, s, n)) return slot
+    }
+  }
+
+  /**
    * The slot of the pool `raw` names, in any spelling `parseFqdn` accepts; `-1` when none.
    */
   slotOf(raw: string): number {
     const exact = this.#exact(raw)
     if (exact >= 0) return exact
+    const folded = this.#folded(raw)
+    if (folded >= 0) return folded
     const known = this.#spellings.get(raw)
     if (known !== undefined) return known
     const normalized = parseFqdn(raw)

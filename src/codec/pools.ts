@@ -78,12 +78,14 @@ const decodeFrontEnds = (
     reject(errors, 'exactly one server: a Standard Edition pool is a single server', given, c, i, 'frontEnds')
     return undefined
   }
-  const servers: Array<Fqdn> = []
+  // Exact size up front: one small allocation, no growth of a pushed-to array.
+  const servers = new Array<Fqdn>(list.length)
+  let read = 0
   for (let j = 0; j < list.length; j++) {
     const server = leaf(errors, fqdnCodec, list[j], c, i, 'frontEnds', j)
-    if (server !== undefined) servers.push(server)
+    if (server !== undefined) servers[read++] = server
   }
-  if (servers.length !== list.length) return undefined
+  if (read !== list.length) return undefined
   if (edition === 'Standard' && self !== undefined && servers[0] !== self) {
     const expected = `the pool's own FQDN "${self}" (a Standard Edition server is its own pool)`
     reject(errors, expected, list[0], c, i, 'frontEnds', 0)
@@ -123,9 +125,15 @@ export const decodePool = (errors: Errors, u: unknown, c: t.Context, i: number):
   const edgePool = optionalLeaf(errors, fqdnCodec, u['edgePool'], c, i, 'edgePool')
   if (errors.length > before || fqdn === undefined || site === undefined || edition === undefined) return undefined
   if (frontEnds === undefined || !isNonEmpty(frontEnds) || backEnd === undefined) return undefined
-  const pool: { -readonly [K in keyof Pool]: Pool[K] } = { fqdn, site, edition, version, hosting, frontEnds, backEnd }
-  if (os !== undefined) pool.os = os
-  if (edgePool !== undefined) pool.edgePool = edgePool
+  // One literal per shape: properties added later would each cost a property-array allocation.
+  const pool: Pool =
+    os === undefined
+      ? edgePool === undefined
+        ? { fqdn, site, edition, version, hosting, frontEnds, backEnd }
+        : { fqdn, site, edition, version, hosting, frontEnds, backEnd, edgePool }
+      : edgePool === undefined
+        ? { fqdn, site, edition, version, hosting, os, frontEnds, backEnd }
+        : { fqdn, site, edition, version, hosting, os, frontEnds, backEnd, edgePool }
   return pool
 }
 

@@ -13,7 +13,7 @@
  *
  * @module
  */
-import type { Fqdn, PoolFqdn, SiteName } from '../model/identifiers.js'
+import type { Fqdn, SiteName } from '../model/identifiers.js'
 import type { DecodeProblem, NameKind } from '../model/problem.js'
 import type { CentralManagementStore, Site } from '../model/topology.js'
 import { pathFrom } from './problems.js'
@@ -38,34 +38,60 @@ export interface Sections {
 
 type DefinedKind = Extract<NameKind, 'pool' | 'server' | 'edgePool'>
 
+const KINDS: ReadonlyArray<DefinedKind> = ['pool', 'server', 'edgePool']
+
 /** Every FQDN the document defines: what it is and where (item, and Front End for servers). */
 class Names {
   /** Keeps the hidden class (and the optimized methods) alive across GCs; see `StringIndex`. */
   static readonly shape: Names = new Names(1)
   readonly #index: StringIndex
-  readonly #kinds: Array<DefinedKind> = []
-  readonly #items: Array<number> = []
-  readonly #servers: Array<number> = []
+  /** Per name number, in typed arrays (off the JS heap, no growth garbage while sized right). */
+  #kinds: Uint8Array
+  #items: Int32Array
+  #servers: Int32Array
 
   constructor(expected: number) {
     this.#index = new StringIndex(expected)
+    this.#kinds = new Uint8Array(expected)
+    this.#items = new Int32Array(expected)
+    this.#servers = new Int32Array(expected)
+  }
+
+  /** Number of distinct names defined. */
+  get size(): number {
+    return this.#index.size
   }
 
   #path(i: number): string {
-    const kind = this.#kinds[i]
+    const kind = KINDS[this.#kinds[i] ?? 0]
     const item = this.#items[i] ?? -1
     return kind === 'server'
       ? pathFrom('pools', item, 'frontEnds', this.#servers[i] ?? -1)
       : pathFrom(kind === 'pool' ? 'pools' : 'edgePools', item, 'fqdn')
   }
 
+  #grow(): void {
+    const n = this.#kinds.length * 2 + 8
+    const kinds = new Uint8Array(n)
+    const items = new Int32Array(n)
+    const servers = new Int32Array(n)
+    kinds.set(this.#kinds)
+    items.set(this.#items)
+    servers.set(this.#servers)
+    this.#kinds = kinds
+    this.#items = items
+    this.#servers = servers
+  }
+
   /** Defines `name`; reports it when it is already defined. */
   define(name: Fqdn, kind: DefinedKind, item: number, server: number, problems: Array<DecodeProblem>): void {
     const first = this.#index.add(name)
     if (first < 0) {
-      this.#kinds.push(kind)
-      this.#items.push(item)
-      this.#servers.push(server)
+      const n = this.#index.size - 1
+      if (n >= this.#kinds.length) this.#grow()
+      this.#kinds[n] = KINDS.indexOf(kind)
+      this.#items[n] = item
+      this.#servers[n] = server
       return
     }
     const path =
@@ -75,10 +101,15 @@ class Names {
     problems.push({ _tag: 'DuplicateName', path, firstPath: this.#path(first), kind, name })
   }
 
+  /** The number of `name`, or `-1` when the document does not define it. */
+  numberOf(name: Fqdn): number {
+    return this.#index.indexOf(name)
+  }
+
   /** What `name` is, if the document defines it. */
   kindOf(name: Fqdn): DefinedKind | undefined {
     const i = this.#index.indexOf(name)
-    return i < 0 ? undefined : this.#kinds[i]
+    return i < 0 ? undefined : KINDS[this.#kinds[i] ?? 0]
   }
 }
 
@@ -99,18 +130,25 @@ const defineNames = (
   edgePools: ReadonlyArray<EdgePoolItem>,
   problems: Array<DecodeProblem>,
 ): Names => {
-  const names = new Names(pools.length * 4 + edgePools.length)
-  pools.forEach((pool, index) => {
+  let expected = edgePools.length
+  for (const pool of pools) expected += 1 + (pool.frontEnds?.length ?? 0)
+  const names = new Names(expected)
+  for (let index = 0; index < pools.length; index++) {
+    const pool = pools[index]
+    if (pool === undefined) continue
     if (pool.fqdn !== undefined) names.define(pool.fqdn, 'pool', index, -1, problems)
-    if (pool.edition === 'Standard' || pool.frontEnds === undefined) return
+    const servers = pool.frontEnds
+    if (pool.edition === 'Standard' || servers === undefined) continue
     const maybeStandard = pool.edition === undefined
-    pool.frontEnds.forEach((server, j) => {
+    for (let j = 0; j < servers.length; j++) {
+      const server = servers[j]
       if (server !== undefined && !(maybeStandard && server === pool.fqdn)) names.define(server, 'server', index, j, problems)
-    })
-  })
-  edgePools.forEach((edge, index) => {
-    if (edge.fqdn !== undefined) names.define(edge.fqdn, 'edgePool', index, -1, problems)
-  })
+    }
+  }
+  for (let index = 0; index < edgePools.length; index++) {
+    const edge = edgePools[index]
+    if (edge?.fqdn !== undefined) names.define(edge.fqdn, 'edgePool', index, -1, problems)
+  }
   return names
 }
 
@@ -152,13 +190,16 @@ const checkSites = (s: Sections, problems: Array<DecodeProblem>): ReadonlySet<Si
 }
 
 const checkPairings = (s: Sections, names: Names, judge: boolean, problems: Array<DecodeProblem>): void => {
-  /** Where each pool is first paired: pairing index × 2 + member index. */
-  const pairedAt = new Map<PoolFqdn, number>()
-  s.pairings?.forEach((pair, i) => {
-    if (pair === undefined) return
-    const members = pair[0] === pair[1] ? [pair[0]] : pair
-    if (pair[0] === pair[1]) problems.push({ _tag: 'PoolPairedWithItself', path: pathFrom('pairings', i), pool: pair[0] })
-    members.forEach((member, j) => {
+  /** Where each pool (by name number) is first paired: pairing index × 2 + member index + 1; 0 when not yet. */
+  const pairedAt = new Float64Array(names.size)
+  const pairings = s.pairings ?? []
+  for (let i = 0; i < pairings.length; i++) {
+    const pair = pairings[i]
+    if (pair === undefined) continue
+    const self = pair[0] === pair[1]
+    if (self) problems.push({ _tag: 'PoolPairedWithItself', path: pathFrom('pairings', i), pool: pair[0] })
+    for (let j = 0; j < (self ? 1 : 2); j++) {
+      const member = pair[j === 0 ? 0 : 1]
       const kind = names.kindOf(member)
       if (kind !== 'pool') {
         if (judge)
@@ -168,19 +209,20 @@ const checkPairings = (s: Sections, names: Names, judge: boolean, problems: Arra
             name: member,
             actualKind: kind ?? 'unknown',
           })
-        return
+        continue
       }
-      const first = pairedAt.get(member)
-      if (first === undefined) pairedAt.set(member, i * 2 + j)
-      else if (members.length === 2)
+      const at = names.numberOf(member)
+      const first = (pairedAt[at] ?? 0) - 1
+      if (first < 0) pairedAt[at] = i * 2 + j + 1
+      else if (!self)
         problems.push({
           _tag: 'PoolInTwoPairings',
           path: pathFrom('pairings', i, j),
           firstPath: pathFrom('pairings', Math.floor(first / 2), first % 2),
           pool: member,
         })
-    })
-  })
+    }
+  }
 }
 
 const checkEdgePools = (

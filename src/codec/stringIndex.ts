@@ -28,7 +28,9 @@ export class StringIndex {
    * every method, so each decode after a GC would start slow.
    */
   static readonly shape: StringIndex = new StringIndex(1)
-  readonly #strings: Array<string> = []
+  /** Pre-sized to the expected count (one allocation, no growth garbage); `#size` are used. */
+  readonly #strings: Array<string>
+  #size = 0
   #hashes: Int32Array
   #table: Int32Array
   #probes = 0
@@ -40,16 +42,17 @@ export class StringIndex {
     while (size < expected * 2) size *= 2
     this.#table = new Int32Array(size)
     this.#hashes = new Int32Array(Math.max(8, expected))
+    this.#strings = new Array<string>(Math.max(0, expected))
   }
 
   /** Number of strings added. */
   get size(): number {
-    return this.#strings.length
+    return this.#size
   }
 
   /** The string numbered `i`. */
   at(i: number): string | undefined {
-    return this.#strings[i]
+    return i >= 0 && i < this.#size ? this.#strings[i] : undefined
   }
 
   #find(s: string, h: number): number {
@@ -75,16 +78,18 @@ export class StringIndex {
     if (this.#map !== undefined) {
       const known = this.#map.get(s)
       if (known !== undefined) return known
-      this.#map.set(s, this.#strings.length)
-      this.#strings.push(s)
+      this.#map.set(s, this.#size)
+      this.#append(s)
       return -1
     }
     const h = hashString(s)
     const found = this.#find(s, h)
     if (found >= 0) return found
-    const n = this.#strings.length
+    const n = this.#size
     if (this.#probes > 16 * n + 1024) {
-      this.#map = new Map(this.#strings.map((x, i) => [x, i]))
+      const map = new Map<string, number>()
+      for (let i = 0; i < n; i++) map.set(this.#strings[i] ?? '', i)
+      this.#map = map
       return this.add(s)
     }
     if ((n + 1) * 2 > this.#table.length) {
@@ -98,14 +103,21 @@ export class StringIndex {
       this.#hashes = hashes
     }
     this.#hashes[n] = h
-    this.#strings.push(s)
+    this.#append(s)
     return -1
+  }
+
+  #append(s: string): void {
+    const n = this.#size
+    if (n < this.#strings.length) this.#strings[n] = s
+    else this.#strings.push(s)
+    this.#size = n + 1
   }
 
   #grow(): void {
     const table = new Int32Array(this.#table.length * 2)
     const mask = table.length - 1
-    for (let i = 0; i < this.#strings.length; i++) {
+    for (let i = 0; i < this.#size; i++) {
       let p = (this.#hashes[i] ?? 0) & mask
       while (table[p] !== 0) p = (p + 1) & mask
       table[p] = i + 1

@@ -25,23 +25,33 @@ import { checkReferences, poolsKnown } from './references.js'
 import { decodeCentralManagementStore, decodeEdgePool, decodePair, decodeSite, encodeEdgePool } from './sections.js'
 import { usersCodec } from './users.js'
 
+/** The items that decoded; `list` itself when they all did (the valid path copies nothing). */
 const present = <A>(list: ReadonlyArray<A | undefined>): ReadonlyArray<A> => {
+  if (complete(list)) return list
   const out: Array<A> = []
   for (const x of list) if (x !== undefined) out.push(x)
   return out
 }
 
+const complete = <A>(list: ReadonlyArray<A | undefined>): list is ReadonlyArray<A> => {
+  for (let i = 0; i < list.length; i++) if (list[i] === undefined) return false
+  return true
+}
+
 /** Pools by slot for the user lookup, and the other spellings the document uses for them. */
 const lookupOf = (raw: ReadonlyArray<unknown>, items: ReadonlyArray<PoolItem>): PoolLookup => {
-  const pools: Array<PoolFqdn> = []
+  const pools = new Array<PoolFqdn>(items.length)
+  let count = 0
   const spellings: Array<readonly [string, number]> = []
-  items.forEach(({ fqdn: name }, i) => {
-    if (name === undefined) return
+  for (let i = 0; i < items.length; i++) {
+    const name = items[i]?.fqdn
+    if (name === undefined) continue
     const item = raw[i]
     const written = isFields(item) ? item['fqdn'] : undefined
-    if (typeof written === 'string' && written !== name) spellings.push([written, pools.length])
-    pools.push(name)
-  })
+    if (typeof written === 'string' && written !== name) spellings.push([written, count])
+    pools[count++] = name
+  }
+  if (count < pools.length) pools.length = count
   return new PoolLookup(pools, spellings)
 }
 
@@ -62,8 +72,8 @@ const section = <A>(
   }
   const list: ReadonlyArray<unknown> = raw
   const here = t.appendContext(c, key, t.UnknownArray, raw)
-  const out: Array<A | undefined> = []
-  for (let i = 0; i < list.length; i++) out.push(decode(errors, list[i], here, i))
+  const out = new Array<A | undefined>(list.length)
+  for (let i = 0; i < list.length; i++) out[i] = decode(errors, list[i], here, i)
   return out
 }
 
@@ -78,12 +88,13 @@ const validateTopology = (u: unknown, c: t.Context): t.Validation<Topology> => {
   const centralManagementStore = decodeCentralManagementStore(errors, u['centralManagementStore'], c)
   const rawPools: ReadonlyArray<unknown> = Array.isArray(u['pools']) ? u['pools'] : []
   const rawEdges: ReadonlyArray<unknown> = Array.isArray(u['edgePools']) ? u['edgePools'] : []
-  const poolItems = pools === undefined ? undefined : itemsOf(pools, rawPools, readablePool)
+  const poolItems = pools === undefined ? undefined : complete(pools) ? pools : itemsOf(pools, rawPools, readablePool)
   const sections = {
     sites,
     pools: poolItems,
     pairings,
-    edgePools: edgePools === undefined ? undefined : itemsOf(edgePools, rawEdges, readableEdgePool),
+    edgePools:
+      edgePools === undefined ? undefined : complete(edgePools) ? edgePools : itemsOf(edgePools, rawEdges, readableEdgePool),
     centralManagementStore,
   }
   for (const problem of checkReferences(sections)) errors.push(problemError(problem, undefined, c))

@@ -67,9 +67,23 @@ const reportDuplicate = (errors: Errors, c: t.Context, row: number, first: numbe
   errors.push(problemError({ _tag: 'DuplicateName', path: pathOf(here), firstPath, kind: 'user', name: sip }, raw, here))
 }
 
-/** The slow path of a SIP address: any letter case, or characters beyond plain ASCII. */
+/** Whether every code unit of `s` is ASCII. */
+const isAscii = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false
+  return true
+}
+
+/**
+ * The slow path of a SIP address: any letter case, or characters beyond plain ASCII. An ASCII
+ * address is lower-cased once and checked by `isPlainSipAddress` (what `parseSipAddress` would
+ * give, with one string allocated); anything else goes through `parseSipAddress`.
+ */
 const normalizeSip = (raw: unknown, out: HashSlot): SipAddress | undefined => {
   if (typeof raw !== 'string') return undefined
+  if (raw.length <= 512 && isAscii(raw)) {
+    const lower = raw.toLowerCase()
+    if (isPlainSipAddress(lower, out)) return lower
+  }
   const sip = O.toUndefined(parseSipAddress(raw))
   if (sip !== undefined) out.hash = hashString(sip)
   return sip
@@ -77,7 +91,8 @@ const normalizeSip = (raw: unknown, out: HashSlot): SipAddress | undefined => {
 
 /**
  * The hot loop, kept apart so that it is optimized once and stays optimized. Fills `builder` and
- * `counts` (and `firstSeen`, the slots in order of their first user); returns the errors found.
+ * `counts` (and `firstSeen`, the slots in order of their first user, from index 0); returns the
+ * errors found.
  */
 const scan = (
   list: ReadonlyArray<unknown>,
@@ -85,11 +100,12 @@ const scan = (
   lookup: PoolLookup | undefined,
   builder: UserDirectoryBuilder,
   counts: Uint32Array,
-  firstSeen: Array<number>,
+  firstSeen: Int32Array,
 ): Errors => {
   const errors: Errors = []
   const out: HashSlot = { hash: 0 }
   const n = list.length
+  let seen = 0
   for (let row = 0; row < n; row++) {
     const user = list[row]
     if (!isFields(user)) {
@@ -107,7 +123,7 @@ const scan = (
     else if (slot >= 0) {
       const k = counts[slot] ?? 0
       counts[slot] = k + 1
-      if (k === 0) firstSeen.push(slot)
+      if (k === 0) firstSeen[seen++] = slot
     }
   }
   return errors
@@ -119,11 +135,14 @@ const validateUsers = (u: unknown, c: t.Context, lookup: PoolLookup | undefined)
   const pools = lookup?.pools ?? []
   const builder = new UserDirectoryBuilder(list.length, pools)
   const counts = new Uint32Array(pools.length)
-  const firstSeen: Array<number> = []
+  // Off the JS heap, -1 past the last pool seen.
+  const firstSeen = new Int32Array(pools.length).fill(-1)
   const errors = scan(list, c, lookup, builder, counts, firstSeen)
   if (errors.length > 0) return t.failures(errors)
   const userCounts = new Map<PoolFqdn, number>()
-  for (const slot of firstSeen) {
+  for (let k = 0; k < firstSeen.length; k++) {
+    const slot = firstSeen[k] ?? -1
+    if (slot < 0) break
     const pool = pools[slot]
     if (pool !== undefined) userCounts.set(pool, counts[slot] ?? 0)
   }

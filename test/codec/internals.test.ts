@@ -5,6 +5,7 @@ import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { hashString, isPlainSipAddress } from '../../src/model/hashing.js'
 import { PoolLookup } from '../../src/codec/poolLookup.js'
+import { decodeTopology } from '../../src/codec/topologyCodec.js'
 import { pathOf, renderFound } from '../../src/codec/problems.js'
 import { fqdnMap } from '../../src/codec/stateEntries.js'
 import { StringIndex } from '../../src/codec/stringIndex.js'
@@ -166,6 +167,67 @@ describe('StringIndex and PoolLookup', () => {
       expect(lookup.slotOf(p.toUpperCase())).toBe(i)
     })
   })
+})
+
+describe('allocation-free fast paths agree with the model parsers', () => {
+  /** Spellings of a pool name: letter case, a trailing dot, and characters that lower-case to ASCII. */
+  const spelling = (name: string): fc.Arbitrary<string> =>
+    fc
+      .tuple(
+        fc.array(fc.constantFrom('keep', 'upper', 'kelvin', 'dotless'), { minLength: name.length, maxLength: name.length }),
+        fc.constantFrom('', '.', '..'),
+      )
+      .map(([how, dot]) => {
+        let out = ''
+        for (let i = 0; i < name.length; i++) {
+          const ch = name.charAt(i)
+          const op = how[i]
+          out += op === 'upper' ? ch.toUpperCase() : op === 'kelvin' && ch === 'k' ? '\u212A' : op === 'dotless' && ch === 'i' ? '\u0130' : ch
+        }
+        return out + dot
+      })
+
+  test.prop([fc.constantFrom('pool1.contoso.com', 'sk1.kiwi.net', 'edge-k.fabrikam.com').chain((n) => spelling(n))])(
+    'PoolLookup.slotOf(s) finds the pool parseFqdn(s) names',
+    (raw) => {
+      const pools = ['pool1.contoso.com', 'sk1.kiwi.net', 'edge-k.fabrikam.com'].map(pool)
+      const lookup = new PoolLookup(pools)
+      const normalized = O.toUndefined(parseFqdn(raw))
+      expect(lookup.slotOf(raw)).toBe(normalized === undefined ? -1 : pools.indexOf(normalized))
+    },
+  )
+
+  it.each(['sip:\u212Aate@contoso.com', 'SIP:\u212Aate@Contoso.com', 'sip:Kate@Contoso.COM', 'sip:kate@contoso.com'])(
+    'keeps %s as parseSipAddress does (a Kelvin sign lower-cases to ASCII only with an ASCII capital)',
+    (raw) => {
+      const result = decodeTopology({
+        sites: [{ name: 'S' }],
+        pools: [{ fqdn: 'pool1.contoso.com', site: 'S', edition: 'Standard', frontEnds: ['pool1.contoso.com'] }],
+        pairings: [],
+        centralManagementStore: { pool: 'POOL1.contoso.com.' },
+        users: [{ sipAddress: raw, homePool: 'Pool1.Contoso.com.' }],
+      })
+      expect(result._tag === 'Right' ? [...result.right.users] : result.left).toEqual([[sip(raw), 'pool1.contoso.com']])
+    },
+  )
+
+  test.prop([sipLike, fc.constantFrom('', 'K', '\u212A', 'İ', 'É')])(
+    'the user list normalizes a SIP address exactly as parseSipAddress',
+    (s, extra) => {
+      const raw = s.replace('a', `a${extra}`)
+      const users = [{ sipAddress: raw, homePool: 'pool1.contoso.com' }]
+      const result = decodeTopology({
+        sites: [{ name: 'S' }],
+        pools: [{ fqdn: 'pool1.contoso.com', site: 'S', edition: 'Standard', frontEnds: ['pool1.contoso.com'] }],
+        pairings: [],
+        centralManagementStore: { pool: 'pool1.contoso.com' },
+        users,
+      })
+      const expected = O.toUndefined(parseSipAddress(raw))
+      if (expected === undefined) expect(result._tag).toBe('Left')
+      else expect(result._tag === 'Right' ? [...result.right.users.keys()] : result.left).toEqual([expected])
+    },
+  )
 })
 
 describe('problem rendering', () => {
