@@ -241,13 +241,19 @@ export const makeTopology = (parts: TopologyParts, userCounts?: ReadonlyMap<Pool
     partners.set(b, a)
   }
   const users = parts.users instanceof UserDirectory ? parts.users : makeUserDirectory(parts.users)
+  // Plain loops, no intermediate [key, value] tuples: this runs right after JSON.parse on large
+  // documents, where every young-generation allocation risks a scavenge of the parsed document.
+  const pools = new Map<PoolFqdn, Pool>()
+  for (const p of parts.pools) pools.set(p.fqdn, p)
+  const edgePools = new Map<EdgePoolFqdn, EdgePool>()
+  for (const e of parts.edgePools) edgePools.set(e.fqdn, e)
   return {
     ...parts,
     users,
     index: {
-      pools: new Map(parts.pools.map((p) => [p.fqdn, p])),
+      pools,
       partners,
-      edgePools: new Map(parts.edgePools.map((e) => [e.fqdn, e])),
+      edgePools,
       userCounts: userCounts ?? countUsersPerPool(users),
     },
   }
