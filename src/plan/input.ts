@@ -8,6 +8,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
+import type * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { parseFqdn, type PoolFqdn } from '../model/identifiers.js'
 import type { InvalidInput, UnknownPool } from '../model/problem.js'
 import type { FailoverMode } from '../model/state.js'
@@ -112,4 +113,22 @@ export const parseModeField = (request: unknown): E.Either<InvalidInput, O.Optio
   return raw === 'planned' || raw === 'disaster'
     ? E.right(O.some(raw))
     : E.left(invalidInput('mode', '"planned" or "disaster"', raw))
+}
+
+/**
+ * The `pool` and optional `mode` of a failover or failback request, with every problem of both.
+ *
+ * @category constructors
+ * @since 0.1.0
+ * @internal
+ */
+export const parsePoolRequest = (
+  topology: Topology,
+  request: unknown,
+): E.Either<RNEA.ReadonlyNonEmptyArray<InvalidInput | UnknownPool>, { readonly pool: PoolFqdn; readonly mode: O.Option<FailoverMode> }> => {
+  const pool = parsePoolField(topology, request, 'pool')
+  const mode = parseModeField(request)
+  if (E.isLeft(pool)) return E.left(E.isLeft(mode) ? [pool.left, mode.left] : [pool.left])
+  if (E.isLeft(mode)) return E.left([mode.left])
+  return E.right({ pool: pool.right, mode: mode.right })
 }

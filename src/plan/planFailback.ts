@@ -24,7 +24,7 @@ import { usersHomedOn, type Topology } from '../model/topology.js'
 import { buildPlan, refuse, stateAfter, validated, Validation } from './build.js'
 import { cmsFailoverSteps } from './cms.js'
 import { checkBackupService, failbackPool, type StepDraft } from './draft.js'
-import { parseModeField, parsePoolField } from './input.js'
+import { parsePoolRequest } from './input.js'
 import type { Plan } from './plan.js'
 import { edgeNextHopsNotRestored, possibleDataLoss } from './warnings.js'
 
@@ -166,10 +166,7 @@ export const planFailback = (
   request: FailbackRequest,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> =>
   pipe(
-    sequenceS(Validation)({
-      pool: pipe(parsePoolField(topology, request, 'pool'), E.mapLeft(RNEA.of)),
-      mode: pipe(parseModeField(request), E.mapLeft(RNEA.of)),
-    }),
+    parsePoolRequest(topology, request),
     E.chain(({ pool, mode }) =>
       pipe(
         failbackPart(topology, state, pool, mode),

@@ -23,7 +23,7 @@ import { usersHomedOn, type EdgePool, type Topology } from '../model/topology.js
 import { buildPlan, refuse, validated, Validation } from './build.js'
 import { cmsFailoverSteps } from './cms.js'
 import { checkBackupService, failoverPool, setEdgeNextHop, type StepDraft } from './draft.js'
-import { parseModeField, parsePoolField } from './input.js'
+import { parsePoolRequest } from './input.js'
 import type { Plan } from './plan.js'
 import { possibleDataLoss } from './warnings.js'
 
@@ -189,10 +189,7 @@ export const planFailover = (
   request: FailoverRequest,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> => {
   return pipe(
-    sequenceS(Validation)({
-      pool: pipe(parsePoolField(topology, request, 'pool'), E.mapLeft(RNEA.of)),
-      mode: pipe(parseModeField(request), E.mapLeft(RNEA.of)),
-    }),
+    parsePoolRequest(topology, request),
     E.chain(({ pool, mode }) =>
       pipe(
         failoverPart(topology, state, pool, mode),
