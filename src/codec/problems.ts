@@ -5,13 +5,13 @@
  * Laws:
  * - `toProblems(errors)` is non-empty and keeps the order of `errors`; an error that carries a
  *   problem (see {@link problemError}) becomes that problem, every other one an `InvalidInput`.
- * - `renderFound(u)` is at most about 80 characters long, whatever `u` is, and never throws.
  *
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import * as t from 'io-ts'
+import { describeFound } from '../model/found.js'
 import type { DecodeProblem, InvalidInput } from '../model/problem.js'
 
 // -------------------------------------------------------------------------------------
@@ -75,40 +75,12 @@ export const problemError = (problem: DecodeProblem, value: unknown, c: t.Contex
 // rendering
 // -------------------------------------------------------------------------------------
 
-const MAX_STRING = 40
 const MAX_KEY = 64
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
 const INDEX = /^(?:0|[1-9][0-9]*)$/
 
 const quote = (s: string, max: number): string =>
   s.length <= max ? JSON.stringify(s) : `${JSON.stringify(s.slice(0, max))}…`
-
-/**
- * A short rendering of any value for `InvalidInput.found`: strings quoted and cut after 40
- * characters (with their length), containers summarized, never their content.
- *
- * @category internal
- * @since 0.1.0
- */
-export const renderFound = (u: unknown): string => {
-  switch (typeof u) {
-    case 'string':
-      return u.length <= MAX_STRING ? JSON.stringify(u) : `${quote(u, MAX_STRING)} (${String(u.length)} characters)`
-    case 'number':
-    case 'boolean':
-      return String(u)
-    case 'undefined':
-      return 'nothing'
-    case 'bigint':
-      return 'a bigint'
-    case 'symbol':
-      return 'a symbol'
-    case 'function':
-      return 'a function'
-    case 'object':
-      return u === null ? 'null' : Array.isArray(u) ? `an array of ${String(u.length)} items` : 'an object'
-  }
-}
 
 /**
  * The JSON path of an io-ts context: `pools[0].fqdn`, `pairings[1][0]`,
@@ -165,7 +137,7 @@ const toInvalidInput = (e: t.ValidationError): InvalidInput => {
     _tag: 'InvalidInput',
     path: pathOf(e.context),
     expected: e.message ?? last?.type.name ?? 'a valid value',
-    found: renderFound(e.value),
+    found: describeFound(e.value),
   }
 }
 
@@ -191,7 +163,7 @@ export const toProblems = (errors: t.Errors): ReadonlyNonEmptyArray<DecodeProble
   }
   const [first, ...rest] = out
   return first === undefined
-    ? [{ _tag: 'InvalidInput', path: '', expected: 'a valid document', found: renderFound(undefined) }]
+    ? [{ _tag: 'InvalidInput', path: '', expected: 'a valid document', found: describeFound(undefined) }]
     : [first, ...rest]
 }
 

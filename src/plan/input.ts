@@ -9,6 +9,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import type * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import { describeFound } from '../model/found.js'
 import { parseFqdn, type PoolFqdn } from '../model/identifiers.js'
 import type { InvalidInput, UnknownPool } from '../model/problem.js'
 import type { FailoverMode } from '../model/state.js'
@@ -37,33 +38,6 @@ export const ownField = (u: unknown, key: string): unknown => {
   } catch {
     return undefined
   }
-}
-
-/**
- * A short, one-line rendering of a value found where something else was expected.
- *
- * @category operations
- * @since 0.1.0
- * @internal
- */
-export const describeFound = (u: unknown): string => {
-  try {
-    return describe(u)
-  } catch {
-    return 'a value that cannot be read'
-  }
-}
-
-const describe = (u: unknown): string => {
-  if (typeof u === 'string') {
-    const quoted = JSON.stringify(u.length > 60 ? `${u.slice(0, 57)}...` : u)
-    return quoted
-  }
-  if (typeof u === 'number' || typeof u === 'boolean' || typeof u === 'bigint') return String(u)
-  if (u === null) return 'null'
-  if (u === undefined) return 'nothing'
-  if (Array.isArray(u)) return 'an array'
-  return typeof u === 'object' ? 'an object' : `a ${typeof u}`
 }
 
 /**

@@ -82,7 +82,7 @@ describe('object graphs JSON cannot express', () => {
     let deep: unknown = 'bottom'
     for (let i = 0; i < 100_000; i++) deep = [deep]
     expect(topologyProblems(edit(baseDocument(), ['pools', 0, 'frontEnds'], [deep]))).toEqual([
-      { _tag: 'InvalidInput', path: 'pools[0].frontEnds[0]', expected: expect.any(String) as unknown, found: 'an array of 1 items' },
+      { _tag: 'InvalidInput', path: 'pools[0].frontEnds[0]', expected: expect.any(String) as unknown, found: 'an array of 1 item' },
     ])
     expect(E.isLeft(decodeState(base, { pools: { 'pool1.contoso.com': deep } }))).toBe(true)
   })

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest'
 import { hashString, isPlainSipAddress } from '../../src/model/hashing.js'
 import { PoolLookup } from '../../src/codec/poolLookup.js'
 import { decodeTopology } from '../../src/codec/topologyCodec.js'
-import { pathOf, renderFound } from '../../src/codec/problems.js'
+import { pathOf } from '../../src/codec/problems.js'
+import { describeFound } from '../../src/model/found.js'
 import { fqdnMap } from '../../src/codec/stateEntries.js'
 import { StringIndex } from '../../src/codec/stringIndex.js'
 import { UserDirectory, UserDirectoryBuilder, makeUserDirectory } from '../../src/model/userDirectory.js'
@@ -238,16 +239,17 @@ describe('problem rendering', () => {
     [null, 'null'],
     [undefined, 'nothing'],
     [[1, 2], 'an array of 2 items'],
+    [[1], 'an array of 1 item'],
     [{ a: 1 }, 'an object'],
     [10n, 'a bigint'],
     [Symbol('x'), 'a symbol'],
     [() => 1, 'a function'],
   ])('renders %o as %s', (u, found) => {
-    expect(renderFound(u)).toBe(found)
+    expect(describeFound(u)).toBe(found)
   })
 
   it('cuts long strings and says how long they were', () => {
-    expect(renderFound('x'.repeat(1000))).toBe(`"${'x'.repeat(40)}"… (1000 characters)`)
+    expect(describeFound('x'.repeat(1000))).toBe(`"${'x'.repeat(40)}"… (1000 characters)`)
   })
 
   it('renders JSON paths: names, indexes, quoted odd keys and FQDN-keyed entries', () => {

@@ -175,7 +175,7 @@ describe('decodeTopology: invalid values (InvalidInput with path, expected and f
     [['pools', 0, 'backEnd', 'ha'], 'raid', 'pools[0].backEnd.ha', '"none" | "mirroring" | "alwaysOn" | "failoverCluster"', '"raid"'],
     [['pools', 0, 'backEnd'], 'be1.contoso.com', 'pools[0].backEnd', 'a Back End { sqlServer, instance, ha?, mirror? }', '"be1.contoso.com"'],
     [['pools', 0, 'os'], '', 'pools[0].os', 'a text of 1 to 256 characters', '""'],
-    [['pairings', 0], ['pool1.contoso.com'], 'pairings[0]', 'a pairing: an array of two pool FQDNs', 'an array of 1 items'],
+    [['pairings', 0], ['pool1.contoso.com'], 'pairings[0]', 'a pairing: an array of two pool FQDNs', 'an array of 1 item'],
     [['pairings', 0, 1], 'pool2', 'pairings[0][1]', FQDN, '"pool2"'],
     [['edgePools', 0, 'federation'], 'yes', 'edgePools[0].federation', 'true or false', '"yes"'],
     [['edgePools', 0, 'nextHop'], null, 'edgePools[0].nextHop', FQDN, 'null'],

@@ -99,7 +99,7 @@ describe('planFailover — refusals', () => {
     [{ pool: 'pool1..contoso.com' }, '"pool1..contoso.com"'],
     [{ pool: '-pool1.contoso.com' }, '"-pool1.contoso.com"'],
     [{ pool: 'pool1' }, '"pool1"'],
-    [{ pool: `${'a'.repeat(64)}.contoso.com` }, `"${'a'.repeat(57)}..."`],
+    [{ pool: `${'a'.repeat(64)}.contoso.com` }, `"${'a'.repeat(40)}"… (76 characters)`],
   ])('InvalidInput for a junk pool %j', (request, found) => {
     expect(left(plan(t, healthy(t), request))).toEqual([{ _tag: 'InvalidInput', path: 'pool', expected: 'a pool FQDN', found }])
   })

@@ -128,7 +128,7 @@ describe('validatePlan on malformed values (JSON)', () => {
 
   it('empty steps', () => {
     const v = { ...p(), steps: [] }
-    expect(left(validatePlan(t, s, asPlan(v)))).toContainEqual({ _tag: 'InvalidInput', path: 'steps', expected: 'a non-empty array of steps', found: 'an array' })
+    expect(left(validatePlan(t, s, asPlan(v)))).toContainEqual({ _tag: 'InvalidInput', path: 'steps', expected: 'a non-empty array of steps', found: 'an array of 0 items' })
   })
 
   it('an unknown step tag, a wrong kind and a bad field, each with its path', () => {
