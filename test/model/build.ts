@@ -1,23 +1,9 @@
 /** A tiny Object Mother for model tests: valid topologies through the real constructors. */
-import * as O from 'fp-ts/lib/Option.js'
-import {
-  parseFqdn,
-  parseSipAddress,
-  parseSiteName,
-  parseSqlInstanceName,
-  type Fqdn,
-  type SipAddress,
-  type SiteName,
-} from '../../src/model/identifiers.js'
+import type { Fqdn, SipAddress } from '../../src/model/identifiers.js'
 import { makeTopology, type Pool, type Topology, type TopologyParts } from '../../src/model/topology.js'
+import { fqdn, instance, sip, site } from '../support/builders.js'
 
-const must = <A>(o: O.Option<A>, what: string): A => {
-  if (O.isNone(o)) throw new Error(`invalid test value: ${what}`)
-  return o.value
-}
-export const fqdn = (s: string): Fqdn => must(parseFqdn(s), s)
-export const site = (s: string): SiteName => must(parseSiteName(s), s)
-export const sip = (s: string): SipAddress => must(parseSipAddress(s), s)
+export { fqdn, sip, site }
 
 export const aPool = (name: string, overrides: Partial<Pool> = {}): Pool => ({
   fqdn: fqdn(name),
@@ -27,7 +13,7 @@ export const aPool = (name: string, overrides: Partial<Pool> = {}): Pool => ({
   hosting: 'physical',
   os: 'Windows Server 2012 R2',
   frontEnds: [fqdn(`fe1.${name}`), fqdn(`fe2.${name}`), fqdn(`fe3.${name}`)],
-  backEnd: { sqlServer: fqdn(`be.${name}`), instance: must(parseSqlInstanceName('rtc'), 'rtc'), ha: 'none' },
+  backEnd: { sqlServer: fqdn(`be.${name}`), instance: instance('rtc'), ha: 'none' },
   ...overrides,
 })
 
@@ -47,7 +33,7 @@ export const aDeployment = (
       aPool('se1.contoso.com', {
         edition: 'Standard',
         frontEnds: [fqdn('se1.contoso.com')],
-        backEnd: { sqlServer: fqdn('se1.contoso.com'), instance: must(parseSqlInstanceName('rtc'), 'rtc'), ha: 'none' },
+        backEnd: { sqlServer: fqdn('se1.contoso.com'), instance: instance('rtc'), ha: 'none' },
       }),
     ],
     pairings: [[fqdn('pool1.contoso.com'), fqdn('pool2.contoso.com')]],

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { State } from '../../src/model/state.js'
 import { applyStep, catalog, type StepCatalog } from '../../src/plan/catalog.js'
 import type { Step } from '../../src/plan/step.js'
-import { aTopology, cmsAt, contosoTopology, down, edge, failedOver, fqdn, healthy, instance, stateOf } from './builders.js'
+import { aTopology, cmsAt, contosoTopology, down, edge, failedOver, fqdn, healthy, instance, stateOf } from '../support/builders.js'
 import { left, right } from './support.js'
 
 const t = contosoTopology()

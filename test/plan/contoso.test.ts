@@ -12,7 +12,7 @@ import { planFailover } from '../../src/plan/planFailover.js'
 import { planMoveService } from '../../src/plan/planMoveService.js'
 import { deepFreeze } from '../support/deepFreeze.js'
 import { contosoTopologyDocument } from '../support/fixtures.js'
-import { contosoTopology, pool1FailedOver, redmondDown } from './builders.js'
+import { contosoTopology, pool1FailedOver, redmondDown } from '../support/builders.js'
 import { outline, right, validates } from './support.js'
 
 const decoded = (): Topology => {

@@ -17,7 +17,7 @@ import {
   pool1FailedOver,
   pool1FailedOverChanges,
   stateOf,
-} from './builders.js'
+} from '../support/builders.js'
 import { left, outline, right, validates } from './support.js'
 
 const plan = (t: Topology, s: State, request: FailbackRequest) => planFailback(t, s, deepFreeze(request))

@@ -18,7 +18,7 @@ import {
   pool1FailedOver,
   redmondDown,
   stateOf,
-} from './builders.js'
+} from '../support/builders.js'
 import { left, outline, right, validates } from './support.js'
 
 const plan = (t: Topology, s: State, request: FailoverRequest) => planFailover(t, s, deepFreeze(request))

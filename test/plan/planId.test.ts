@@ -7,7 +7,7 @@ import { planFailover } from '../../src/plan/planFailover.js'
 import { canonicalJson, computePlanId, hasValidPlanId, sha256, withPlanId, type PlanContent } from '../../src/plan/planId.js'
 import type { Plan } from '../../src/plan/plan.js'
 import { deepFreeze } from '../support/deepFreeze.js'
-import { contosoTopology, fqdn, healthy } from './builders.js'
+import { contosoTopology, fqdn, healthy } from '../support/builders.js'
 
 const nodeSha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex')
 

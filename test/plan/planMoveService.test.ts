@@ -19,7 +19,7 @@ import {
   healthy,
   pool1FailedOver,
   stateOf,
-} from './builders.js'
+} from '../support/builders.js'
 import { left, outline, right, validates } from './support.js'
 
 const plan = (t: Topology, s: State, request: MoveServiceRequest) => planMoveService(t, s, deepFreeze(request))

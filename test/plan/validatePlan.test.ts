@@ -6,7 +6,7 @@ import { computePlanId, withPlanId } from '../../src/plan/planId.js'
 import type { Step } from '../../src/plan/step.js'
 import { applyPlan, validatePlan } from '../../src/plan/validatePlan.js'
 import { deepFreeze } from '../support/deepFreeze.js'
-import { aPairedDeployment, cmsAt, contosoTopology, fqdn, healthy, redmondDown, stateOf } from './builders.js'
+import { aPairedDeployment, cmsAt, contosoTopology, fqdn, healthy, redmondDown, stateOf } from '../support/builders.js'
 import { left, right } from './support.js'
 
 const t = contosoTopology()

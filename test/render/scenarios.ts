@@ -9,7 +9,7 @@ import type { Plan } from '../../src/plan/plan.js'
 import { planFailback } from '../../src/plan/planFailback.js'
 import { planFailover } from '../../src/plan/planFailover.js'
 import { planMoveService } from '../../src/plan/planMoveService.js'
-import { contosoTopology, healthy, lastSync, pool1FailedOver, redmondDown } from '../plan/builders.js'
+import { contosoTopology, healthy, lastSync, pool1FailedOver, redmondDown } from '../support/builders.js'
 
 const lastSyncAfter = (s: State): State => lastSync('pool1.contoso.com', '2026-11-25T10:00:00Z')(s)
 

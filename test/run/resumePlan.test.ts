@@ -7,7 +7,7 @@ import { executePlan } from '../../src/run/executePlan.js'
 import type { Journal, JournalEntry } from '../../src/run/journal.js'
 import { resumePlan } from '../../src/run/resumePlan.js'
 import { simulatedHandlers } from '../../src/testing/simulatedHandlers.js'
-import { healthy } from '../plan/builders.js'
+import { healthy } from '../support/builders.js'
 import { scenarioNamed, scenarios } from '../render/scenarios.js'
 
 const counter = (): (() => string) => {

@@ -5,7 +5,7 @@ import { isCentralManagementStoreAvailable } from '../../src/model/state.js'
 import type { FailoverPool } from '../../src/plan/step.js'
 import type { StepHandlers } from '../../src/run/handlers.js'
 import { simulatedHandlers } from '../../src/testing/simulatedHandlers.js'
-import { cmsAt, contosoTopology, down, edge, fqdn, healthy, stateOf } from '../plan/builders.js'
+import { cmsAt, contosoTopology, down, edge, fqdn, healthy, stateOf } from '../support/builders.js'
 
 const t = contosoTopology()
 const failover = (disasterMode: boolean): FailoverPool => ({

@@ -1,5 +1,5 @@
 /**
- * Object-Mother builders for planning tests: topologies and states built through the real
+ * Object-Mother builders shared by the tests: topologies and states built through the real
  * constructors (`parseFqdn`, `makeTopology`, `initialState`), deep-frozen.
  */
 import * as O from 'fp-ts/lib/Option.js'
@@ -23,7 +23,7 @@ import {
   type Pool,
   type Topology,
 } from '../../src/model/topology.js'
-import { deepFreeze } from '../support/deepFreeze.js'
+import { deepFreeze } from './deepFreeze.js'
 
 const get = <A>(what: string, raw: string, o: O.Option<A>): A => {
   if (O.isNone(o)) throw new Error(`test builder: invalid ${what} ${raw}`)
