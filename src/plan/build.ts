@@ -9,14 +9,14 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type { Finding } from '../model/findings.js'
-import type { PoolFqdn } from '../model/identifiers.js'
 import type { Intent } from '../model/intent.js'
 import type { Violation } from '../model/problem.js'
 import type { State } from '../model/state.js'
-import type { Topology } from '../model/topology.js'
+import { usersHomedOn, type Topology } from '../model/topology.js'
 import { catalog, poolsOfStep, transition } from './catalog.js'
 import { withStepId, type StepDraft } from './draft.js'
-import type { Plan } from './plan.js'
+import type { Impact, Plan } from './plan.js'
+import type { Step } from './step.js'
 import { canonicalJson, withPlanId } from './planId.js'
 import { checkPlan } from './validatePlan.js'
 import { backupServiceWarnings, topologyWarnings } from './warnings.js'
@@ -33,8 +33,6 @@ export interface PlanDraft {
   readonly intent: Intent
   /** The steps, in order. */
   readonly drafts: RNEA.ReadonlyNonEmptyArray<StepDraft>
-  /** How many users change the pool that services them. */
-  readonly usersMoved: number
   /** The plan's own warnings (data loss, Edge next hops). */
   readonly warnings: ReadonlyArray<Finding>
 }
@@ -54,6 +52,22 @@ export const dedupe = <A>(values: ReadonlyArray<A>): ReadonlyArray<A> => {
     seen.add(key)
     return true
   })
+}
+
+/**
+ * What steps change for users: the users homed on each pool the steps fail over or back (from the
+ * per-pool counts, never the user list), and the Front End pools they touch in order of first
+ * appearance. Planners and `resumePlan` both count with it.
+ *
+ * @category operations
+ * @since 0.1.0
+ * @internal
+ */
+export const impactOf = (topology: Topology, steps: ReadonlyArray<Step>): Impact => {
+  let usersMoved = 0
+  for (const step of steps)
+    if (step._tag === 'FailoverPool' || step._tag === 'FailbackPool') usersMoved += usersHomedOn(topology, step.pool)
+  return { usersMoved, pools: [...new Set(steps.flatMap(poolsOfStep))] }
 }
 
 /**
@@ -86,13 +100,13 @@ export const buildPlan = (
     numbered(head, 0),
     ...tail.map((d, i) => numbered(d, i + 1)),
   ]
-  const pools: ReadonlyArray<PoolFqdn> = [...new Set(steps.flatMap(poolsOfStep))]
+  const impact = impactOf(topology, steps)
   const plan = withPlanId({
     formatVersion: 1,
     intent: draft.intent,
     steps,
-    warnings: dedupe([...draft.warnings, ...backupServiceWarnings(state, steps), ...topologyWarnings(topology, pools)]),
-    impact: { usersMoved: draft.usersMoved, pools },
+    warnings: dedupe([...draft.warnings, ...backupServiceWarnings(state, steps), ...topologyWarnings(topology, impact.pools)]),
+    impact,
   })
   const [first, ...rest] = checkPlan(topology, state, plan).violations
   return first === undefined ? E.right(plan) : E.left([first, ...rest])

@@ -20,7 +20,7 @@ import type { Finding } from '../model/findings.js'
 import type { PoolFqdn } from '../model/identifiers.js'
 import type { Violation } from '../model/problem.js'
 import { isFailedOver, isPoolReachable, type FailoverMode, type State } from '../model/state.js'
-import { usersHomedOn, type Topology } from '../model/topology.js'
+import type { Topology } from '../model/topology.js'
 import { buildPlan, refuse, stateAfter, validated, Validation } from './build.js'
 import { cmsFailoverSteps } from './cms.js'
 import { checkBackupService, failbackPool, type StepDraft } from './draft.js'
@@ -174,7 +174,6 @@ export const planFailback = (
           buildPlan(topology, state, {
             intent: { _tag: 'Failback', pool, mode: part.mode },
             drafts: part.drafts,
-            usersMoved: usersHomedOn(topology, pool),
             warnings: failbackWarnings(topology, state, stateAfter(topology, state, part.drafts), pool, part),
           }),
         ),

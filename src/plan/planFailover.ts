@@ -19,7 +19,7 @@ import * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type { PoolFqdn } from '../model/identifiers.js'
 import type { Violation } from '../model/problem.js'
 import { isFailedOver, isPoolReachable, type FailoverMode, type State } from '../model/state.js'
-import { usersHomedOn, type EdgePool, type Topology } from '../model/topology.js'
+import type { EdgePool, Topology } from '../model/topology.js'
 import { buildPlan, refuse, validated, Validation } from './build.js'
 import { cmsFailoverSteps } from './cms.js'
 import { checkBackupService, failoverPool, setEdgeNextHop, type StepDraft } from './draft.js'
@@ -197,7 +197,6 @@ export const planFailover = (
           buildPlan(topology, state, {
             intent: { _tag: 'Failover', pool, mode: part.mode },
             drafts: part.drafts,
-            usersMoved: usersHomedOn(topology, pool),
             warnings: part.mode === 'disaster' ? [possibleDataLoss(state, pool, part.backupPool)] : [],
           }),
         ),

@@ -98,7 +98,6 @@ const planParts = (
       return buildPlan(topology, state, {
         intent: { _tag: 'MoveService', from, to },
         drafts,
-        usersMoved: moved,
         warnings,
       })
     }),

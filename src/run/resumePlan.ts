@@ -12,12 +12,12 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import type { PoolFqdn } from '../model/identifiers.js'
 import type { Violation } from '../model/problem.js'
 import type { State } from '../model/state.js'
-import { usersHomedOn, type Topology } from '../model/topology.js'
-import { applyStep, poolsOfStep } from '../plan/catalog.js'
-import type { Impact, Plan } from '../plan/plan.js'
+import type { Topology } from '../model/topology.js'
+import { impactOf } from '../plan/build.js'
+import { applyStep } from '../plan/catalog.js'
+import type { Plan } from '../plan/plan.js'
 import { hasValidPlanId, planIdOfValue, withPlanId } from '../plan/planId.js'
 import { planShapeProblems } from '../plan/planShape.js'
 import type { Step } from '../plan/step.js'
@@ -51,15 +51,6 @@ const succeededPrefix = (plan: Plan, journal: Journal): E.Either<'planId' | 'ste
     } else done = true
   }
   return E.right(prefix)
-}
-
-/** The impact of the remaining steps, counted as the planners count it. */
-const impactOf = (topology: Topology, steps: ReadonlyArray<Step>): Impact => {
-  let usersMoved = 0
-  for (const step of steps)
-    if (step._tag === 'FailoverPool' || step._tag === 'FailbackPool') usersMoved += usersHomedOn(topology, step.pool)
-  const pools: ReadonlyArray<PoolFqdn> = [...new Set(steps.flatMap(poolsOfStep))]
-  return { usersMoved, pools }
 }
 
 const stateAfterSteps = (topology: Topology, state: State, steps: ReadonlyArray<Step>): Result<State> =>
