@@ -53,7 +53,14 @@ describe('planFailback', () => {
   })
 
   it('backup unreachable: disaster by default, no Backup Service check, the CMS (on the backup pool) fails over home first', () => {
-    const s = stateOf(t, ...pool1FailedOverChanges, down('pool2.contoso.com'), lastSync('pool2.contoso.com', '2026-11-25T10:00:00Z'))
+    // both directions recorded: the failed-over users' data travels backup → home, so that one counts
+    const s = stateOf(
+      t,
+      ...pool1FailedOverChanges,
+      down('pool2.contoso.com'),
+      lastSync('pool2.contoso.com', '2026-11-25T10:00:00Z'),
+      lastSync('pool1.contoso.com', '2026-11-25T09:30:00Z'),
+    )
     const p = right(plan(t, s, { pool: 'pool1.contoso.com' }))
     expect(outline(p)).toEqual([
       'FailoverCentralManagementStore pool2.contoso.com -> pool1.contoso.com (disaster)',
@@ -66,6 +73,7 @@ describe('planFailback', () => {
       pools: ['pool2.contoso.com', 'pool1.contoso.com'],
       lastSyncAt: '2026-11-25T10:00:00Z',
     })
+    expect(p.warnings.filter((w) => w._tag === 'PossibleDataLoss')).toHaveLength(1)
     validates(t, s, p)
   })
 
