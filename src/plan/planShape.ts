@@ -10,6 +10,7 @@
  * @module
  * @internal
  */
+import type { Finding } from '../model/findings.js'
 import { isFqdn, isSqlInstanceName } from '../model/identifiers.js'
 import type { InvalidInput } from '../model/problem.js'
 import { catalog, isStepTag } from './catalog.js'
@@ -20,21 +21,23 @@ import type { Plan } from './plan.js'
 type Problems = Array<InvalidInput>
 
 const FQDN = 'a lower-case FQDN'
-const FINDING_TAGS: ReadonlySet<string> = new Set([
-  'PairingEditionMismatch',
-  'PairingHostingMismatch',
-  'PairingOsMismatch',
-  'PairingVersionMismatch',
-  'PairedPoolsSameSite',
-  'BackEndHaMismatch',
-  'MirroringOn2019',
-  'TwoFrontEndEnterprisePool2019',
-  'TooManyFrontEnds',
-  'UnpairedPool',
-  'PossibleDataLoss',
-  'EdgeNextHopNotRestored',
-  'BackupServiceUnhealthy',
-])
+/** Every finding tag; a record so that a finding added to the model without being listed here fails to compile. */
+const FINDING_TAG_RECORD: { readonly [K in Finding['_tag']]: true } = {
+  PairingEditionMismatch: true,
+  PairingHostingMismatch: true,
+  PairingOsMismatch: true,
+  PairingVersionMismatch: true,
+  PairedPoolsSameSite: true,
+  BackEndHaMismatch: true,
+  MirroringOn2019: true,
+  TwoFrontEndEnterprisePool2019: true,
+  TooManyFrontEnds: true,
+  UnpairedPool: true,
+  PossibleDataLoss: true,
+  EdgeNextHopNotRestored: true,
+  BackupServiceUnhealthy: true,
+}
+const FINDING_TAGS: ReadonlySet<string> = new Set(Object.keys(FINDING_TAG_RECORD))
 
 const isMode = (u: unknown): boolean => u === 'planned' || u === 'disaster'
 
