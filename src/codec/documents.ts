@@ -8,6 +8,8 @@
  *
  * @module
  */
+import type { ExportState, FailoverMode, ImportState } from '../model/state.js'
+import type { BackEndHa, Edition, Hosting, ProductVersion } from '../model/topology.js'
 
 /**
  * A topology site.
@@ -43,7 +45,7 @@ export interface BackEndDocument extends SqlStoreDocument {
   /** The mirror store (only with `ha: "mirroring"`). */
   readonly mirror?: SqlStoreDocument
   /** Back End high-availability mode; `"none"` when absent. */
-  readonly ha?: 'none' | 'mirroring' | 'alwaysOn' | 'failoverCluster'
+  readonly ha?: BackEndHa
 }
 
 /**
@@ -60,11 +62,11 @@ export interface PoolDocument {
   /** Name of a site of `sites`. */
   readonly site: string
   /** Enterprise pool or Standard Edition server. */
-  readonly edition: 'Enterprise' | 'Standard'
+  readonly edition: Edition
   /** Product version; `"2015"` when absent. */
-  readonly version?: '2015' | '2019'
+  readonly version?: ProductVersion
   /** Physical or virtual servers; `"physical"` when absent. */
-  readonly hosting?: 'physical' | 'virtual'
+  readonly hosting?: Hosting
   /** Base operating system, free text, compared between paired pools. */
   readonly os?: string
   /** Front End server FQDNs in Topology Builder order; one (the pool itself) for Standard. */
@@ -168,7 +170,7 @@ export interface FailoverDocument {
   /** The HOME pool whose users its partner now services (`-PoolFqdn`). */
   readonly pool: string
   /** How it was failed over; `"disaster"` when absent. */
-  readonly mode?: 'planned' | 'disaster'
+  readonly mode?: FailoverMode
 }
 
 /**
@@ -181,9 +183,9 @@ export interface BackupServiceDocument {
   /** Source pool of the direction. */
   readonly pool: string
   /** Last observed export state. */
-  readonly exportState?: 'FinalState' | 'SteadyState' | 'NonSteadyState' | 'NotInitialized' | 'ErrorState'
+  readonly exportState?: ExportState
   /** Last observed import state. */
-  readonly importState?: 'NormalState' | 'ErrorState'
+  readonly importState?: ImportState
   /** ISO 8601 date-time with `Z` or an offset, such as `2026-11-25T10:00:00Z`. */
   readonly lastSyncAt?: string
 }
