@@ -1,0 +1,146 @@
+/**
+ * fast-check arbitraries of states valid for a topology, and of whole deployments.
+ *
+ * Laws:
+ * - `stateArbitrary(t)` only generates states that `decodeState(t, …)` accepts: failovers only of
+ *   paired pools and never of both pools of a pair, the CMS active master on the CMS pool or its
+ *   partner, every Edge next hop a pool of `t`.
+ *
+ * @module
+ */
+import * as fc from 'fast-check'
+import type { PoolFqdn } from '../model/identifiers.js'
+import type { BackupServiceStatus, ExportState, FailoverMode, ImportState, State } from '../model/state.js'
+import type { Topology } from '../model/topology.js'
+import { plain, topologyArbitrary, weighted, type TopologyArbitraryOptions } from './topologyArbitrary.js'
+
+// -------------------------------------------------------------------------------------
+// state
+// -------------------------------------------------------------------------------------
+
+const isoDateTimeArbitrary: fc.Arbitrary<string> = fc
+  .record({
+    y: fc.integer({ min: 2015, max: 2035 }),
+    mo: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 28 }),
+    h: fc.integer({ min: 0, max: 23 }),
+    mi: fc.integer({ min: 0, max: 59 }),
+    s: fc.integer({ min: 0, max: 59 }),
+    zone: fc.constantFrom('Z', '+01:00', '-05:00', '+05:30'),
+  })
+  .map(({ y, mo, d, h, mi, s, zone }) => {
+    const two = (n: number): string => String(n).padStart(2, '0')
+    return `${String(y)}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(s)}${zone}`
+  })
+
+const backupStatusArbitrary = (pool: PoolFqdn): fc.Arbitrary<BackupServiceStatus> =>
+  fc
+    .record({
+      exportState: fc.option(
+        fc.constantFrom<ExportState>('FinalState', 'SteadyState', 'NonSteadyState', 'NotInitialized', 'ErrorState'),
+        { nil: undefined },
+      ),
+      importState: fc.option(fc.constantFrom<ImportState>('NormalState', 'ErrorState'), { nil: undefined }),
+      lastSyncAt: fc.option(isoDateTimeArbitrary, { nil: undefined }),
+    })
+    .map((b) => ({
+      pool,
+      ...(b.exportState === undefined ? {} : { exportState: b.exportState }),
+      ...(b.importState === undefined ? {} : { importState: b.importState }),
+      ...(b.lastSyncAt === undefined ? {} : { lastSyncAt: b.lastSyncAt }),
+    }))
+
+const modeArbitrary = fc.constantFrom<FailoverMode>('planned', 'disaster')
+
+/**
+ * Valid states of `topology`: reachability and running Front Ends per pool, failovers of paired
+ * pools only (never both of a pair), the CMS active master on the CMS pool or its partner, Edge
+ * pools forwarding to pools of the topology, an optional federation Edge pool and Backup Service
+ * statuses of paired pools.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
+export const stateArbitrary = (topology: Topology): fc.Arbitrary<State> => {
+  const poolNames = topology.pools.map((p) => p.fqdn)
+  const reachable = fc.oneof({ arbitrary: fc.constant(true), weight: 3 }, { arbitrary: fc.constant(false), weight: 1 })
+  const cmsPool = topology.centralManagementStore.pool
+  const cmsPartner = topology.index.partners.get(cmsPool)
+  const anyPool = fc.constantFrom(...poolNames)
+  return fc
+    .record({
+      pools: fc.tuple(
+        ...topology.pools.map((p) =>
+          fc.record({ reachable, frontEndsRunning: fc.integer({ min: 0, max: p.frontEnds.length }) }, plain),
+        ),
+      ),
+      failovers: fc.tuple(
+        ...topology.pairings.map(() =>
+          fc.record({ side: weighted<number>(-1, [0, 1]), mode: modeArbitrary }),
+        ),
+      ),
+      activeMaster: cmsPartner === undefined ? fc.constant(cmsPool) : weighted(cmsPool, [cmsPartner]),
+      available: weighted(true, [false]),
+      edgePools: fc.tuple(
+        ...topology.edgePools.map((e) =>
+          fc.record({ reachable, nextHop: fc.oneof(fc.constant(e.nextHop), anyPool) }, plain),
+        ),
+      ),
+      federation:
+        topology.edgePools.length === 0
+          ? fc.constant(undefined)
+          : fc.option(fc.constantFrom(...topology.edgePools.map((e) => e.fqdn)), { nil: undefined }),
+      backup: fc.tuple(
+        ...poolNames.map((p) =>
+          topology.index.partners.has(p) ? fc.option(backupStatusArbitrary(p), { nil: undefined }) : fc.constant(undefined),
+        ),
+      ),
+    })
+    .map((g): State => {
+      const modes = new Map<PoolFqdn, FailoverMode>()
+      topology.pairings.forEach((pair, k) => {
+        const f = g.failovers[k]
+        const pool = f === undefined || f.side < 0 ? undefined : pair[f.side === 0 ? 0 : 1]
+        if (f !== undefined && pool !== undefined) modes.set(pool, f.mode)
+      })
+      return {
+        pools: new Map(
+          topology.pools.map((p, i) => [p.fqdn, g.pools[i] ?? { reachable: true, frontEndsRunning: p.frontEnds.length }]),
+        ),
+        failovers: new Map(poolNames.flatMap((p) => (modes.has(p) ? [[p, modes.get(p) ?? 'disaster'] as const] : []))),
+        centralManagementStore: { activeMaster: g.activeMaster, available: g.available },
+        edgePools: new Map(
+          topology.edgePools.map((e, k) => [e.fqdn, g.edgePools[k] ?? { reachable: true, nextHop: e.nextHop }]),
+        ),
+        ...(g.federation === undefined ? {} : { federationEdgePool: g.federation }),
+        backupService: new Map(
+          g.backup.flatMap((b) => (b === undefined ? [] : [[b.pool, b] as const])),
+        ),
+      }
+    })
+}
+
+/**
+ * A topology and a state valid for it.
+ *
+ * @category testing
+ * @since 0.1.0
+ */
+export interface Deployment {
+  /** The topology. */
+  readonly topology: Topology
+  /** A state of that topology. */
+  readonly state: State
+}
+
+/**
+ * A valid topology together with a valid state of it.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
+export const deploymentArbitrary = (
+  options: TopologyArbitraryOptions = {},
+): fc.Arbitrary<Deployment> =>
+  topologyArbitrary(options).chain((topology) => stateArbitrary(topology).map((state) => ({ topology, state })))
+
