@@ -13,8 +13,9 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { CheckBackupService, CheckCentralManagementStore } from '../plan/step.js'
+import { ownField } from '../plan/input.js'
 import type { BackupServiceObservation, CentralManagementStoreObservation, CheckMismatch } from './journal.js'
-import { describeThrown, field } from './safe.js'
+import { describeThrown } from './safe.js'
 
 /**
  * The result of judging an observation: the mismatch (with the observation, when well formed) or
@@ -47,7 +48,7 @@ export const judgeCentralManagementStore = (
   observation: unknown,
 ): Judgement<CentralManagementStoreObservation> => {
   const expected = String(step.activeMaster)
-  const activeMaster = field(observation, 'activeMaster')
+  const activeMaster = ownField(observation, 'activeMaster')
   if (typeof activeMaster !== 'string')
     return E.left({
       mismatch: mismatch(
@@ -83,8 +84,8 @@ export const judgeBackupService = (
   step: CheckBackupService,
   observation: unknown,
 ): Judgement<BackupServiceObservation> => {
-  const exportState = field(observation, 'exportState')
-  const importState = field(observation, 'importState')
+  const exportState = ownField(observation, 'exportState')
+  const importState = ownField(observation, 'importState')
   if (typeof exportState !== 'string' || typeof importState !== 'string')
     return E.left({
       mismatch: mismatch(

@@ -16,11 +16,12 @@ import type { Plan } from '../plan/plan.js'
 import { hasValidPlanId, planIdOfValue } from '../plan/planId.js'
 import { planShapeProblems } from '../plan/planShape.js'
 import type { Step } from '../plan/step.js'
+import { ownField } from '../plan/input.js'
 import type { ExecuteOptions, ExecutionEvent } from './events.js'
 import type { StepHandlers } from './handlers.js'
 import type { Journal, JournalEntry, Outcome } from './journal.js'
 import { runStep, timeLimit } from './runStep.js'
-import { callQuietly, describeThrown, field } from './safe.js'
+import { callQuietly, describeThrown } from './safe.js'
 
 // -------------------------------------------------------------------------------------
 // internal
@@ -50,7 +51,7 @@ const stamps = (startedAt: string | undefined, finishedAt: string | undefined): 
 /** Why a plan must not run, or nothing; reads the plan as `unknown`. Never throws. */
 const refusal = (plan: Plan): ReadonlyArray<Violation> => {
   const shape = planShapeProblems(plan)
-  const found = field(plan, 'id')
+  const found = ownField(plan, 'id')
   const idProblems: ReadonlyArray<Violation> =
     typeof found === 'string' && !hasValidPlanId(plan)
       ? [{ _tag: 'PlanIdMismatch', expected: planIdOfValue(plan), found }]
@@ -76,7 +77,7 @@ const isAborted = (signal: unknown): boolean => {
 }
 
 const planIdOf = (plan: Plan): string => {
-  const id = field(plan, 'id')
+  const id = ownField(plan, 'id')
   return typeof id === 'string' ? id : ''
 }
 
@@ -131,7 +132,7 @@ export const executePlan = async (
 ): Promise<Journal> => {
   const planId = planIdOf(plan)
   const emit = (event: ExecutionEvent): void => {
-    callQuietly(field(options, 'onEvent') as ((e: ExecutionEvent) => void) | undefined, event)
+    callQuietly(ownField(options, 'onEvent') as ((e: ExecutionEvent) => void) | undefined, event)
   }
   const finish = (journal: Journal): Journal => {
     emit({ _tag: 'PlanFinished', planId, journal })
@@ -144,9 +145,9 @@ export const executePlan = async (
     return finish({ planId, outcome: 'failed', entries: wellFormed ? plan.steps.map(notRun) : [], problems })
   }
 
-  const now = reader(field(options, 'now'))
-  const timeoutMs = timeLimit(field(options, 'stepTimeoutMs'))
-  const signal = field(options, 'signal')
+  const now = reader(ownField(options, 'now'))
+  const timeoutMs = timeLimit(ownField(options, 'stepTimeoutMs'))
+  const signal = ownField(options, 'signal')
   const entries: Array<JournalEntry> = plan.steps.map(notRun)
   let outcome: Outcome = 'completed'
   try {

@@ -22,8 +22,8 @@ import { hasValidPlanId, planIdOfValue, withPlanId } from '../plan/planId.js'
 import { planShapeProblems } from '../plan/planShape.js'
 import type { Step } from '../plan/step.js'
 import { validatePlan } from '../plan/validatePlan.js'
+import { ownField } from '../plan/input.js'
 import type { Journal } from './journal.js'
-import { field } from './safe.js'
 
 type Result<A> = E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, A>
 
@@ -35,15 +35,15 @@ const refuse = <A>(first: Violation, ...rest: ReadonlyArray<Violation>): Result<
  * entries a prefix.
  */
 const succeededPrefix = (plan: Plan, journal: Journal): E.Either<'planId' | 'steps', number> => {
-  if (field(journal, 'planId') !== plan.id) return E.left('planId')
-  const entries: unknown = field(journal, 'entries')
+  if (ownField(journal, 'planId') !== plan.id) return E.left('planId')
+  const entries: unknown = ownField(journal, 'entries')
   if (!Array.isArray(entries) || entries.length !== plan.steps.length) return E.left('steps')
   let prefix = 0
   let done = false
   for (const [i, step] of plan.steps.entries()) {
     const entry: unknown = entries[i]
-    if (field(entry, 'stepId') !== step.id || field(entry, '_tag') !== step._tag) return E.left('steps')
-    const status = field(entry, 'status')
+    if (ownField(entry, 'stepId') !== step.id || ownField(entry, '_tag') !== step._tag) return E.left('steps')
+    const status = ownField(entry, 'status')
     if (status !== 'succeeded' && status !== 'failed' && status !== 'notRun') return E.left('steps')
     if (status === 'succeeded') {
       if (done) return E.left('steps')

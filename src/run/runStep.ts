@@ -8,10 +8,11 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { Step } from '../plan/step.js'
+import { ownField } from '../plan/input.js'
 import { judgeBackupService, judgeCentralManagementStore, type Judgement } from './checks.js'
 import type { StepHandlers } from './handlers.js'
 import type { Observed, StepFailure } from './journal.js'
-import { cleanPortFailure, describeThrown, field } from './safe.js'
+import { cleanPortFailure, describeThrown } from './safe.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -110,10 +111,10 @@ const failed = (failure: StepFailure, observed?: Observed): StepResult =>
 
 /** Reads what a handler's task resolved to: an `Either`, or a contract breach. */
 const interpret = (value: unknown, judge: Dispatched['judge']): StepResult => {
-  const tag = field(value, '_tag')
-  if (tag === 'Left') return failed(cleanPortFailure(field(value, 'left')))
+  const tag = ownField(value, '_tag')
+  if (tag === 'Left') return failed(cleanPortFailure(ownField(value, 'left')))
   if (tag === 'Right') {
-    const judgement = judge(field(value, 'right'))
+    const judgement = judge(ownField(value, 'right'))
     return E.isRight(judgement) ? judgement : failed(judgement.left.mismatch, judgement.left.observed)
   }
   return failed({

@@ -64,21 +64,6 @@ export const cleanPortFailure = (left: unknown): PortFailure => {
 }
 
 /**
- * An own field of `u` when `u` is an object, else `undefined`; never throws.
- *
- * @category execution
- * @since 0.1.0
- * @internal
- */
-export const field = (u: unknown, key: string): unknown => {
-  try {
-    return typeof u === 'object' && u !== null && hasOwn(u, key) ? (u as Readonly<Record<string, unknown>>)[key] : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/**
  * Calls a caller-supplied function for its side effect, ignoring anything it throws or rejects.
  *
  * @category execution
