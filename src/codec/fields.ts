@@ -122,22 +122,6 @@ export const reject = (
 }
 
 /**
- * Runs `decode(errors, u, c)` as an io-ts validation (for the codec objects that wrap decoders).
- *
- * @category internal
- * @since 0.1.0
- */
-export const asValidation = <A>(
-  decode: (errors: Errors, u: unknown, c: t.Context) => A | undefined,
-  u: unknown,
-  c: t.Context,
-): t.Validation<A> => {
-  const errors: Errors = []
-  const a = decode(errors, u, c)
-  return a === undefined || errors.length > 0 ? t.failures(errors) : t.success(a)
-}
-
-/**
  * {@link leaf} for an optional field: `undefined` when `value` is `undefined`.
  *
  * @category internal
