@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
 import { defineConfig } from 'tsup'
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
 
 export default defineConfig([
   {
@@ -24,5 +27,7 @@ export default defineConfig([
     sourcemap: true,
     external: ['fp-ts', 'io-ts'],
     banner: { js: '#!/usr/bin/env node' },
+    // `sfb-dr --version` (src/cli/main.ts).
+    define: { __SFB_DR_VERSION__: JSON.stringify(version) },
   },
 ])

@@ -1,127 +1,195 @@
 /**
- * Runs a parsed command against injected I/O, so the whole CLI logic is testable without a
- * process. Exit codes: 0 success, 1 refused (documents or request), 2 usage or unreadable file.
+ * Runs a command line against injected effects, so that the whole CLI is one function of its
+ * arguments and files. Exit codes: 0 done; 1 refused (violations, or an edited plan); 2 usage,
+ * unreadable file, invalid JSON, or a document with problems.
  *
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import { absurd } from 'fp-ts/lib/function.js'
 import {
   auditTopology,
-  decodeState,
-  decodeTopology,
   formatFinding,
-  formatProblem,
-  initialState,
-  planFailback,
-  planFailover,
-  planMoveService,
+  formatIntent,
   renderPowerShell,
   renderRunbook,
+  validatePlan,
   type Plan,
   type Problem,
   type State,
   type Topology,
 } from '../index.js'
-import { parseCommand, usage, type Command, type PlanFormat } from './args.js'
+import { parseCommand, type Invocation, type StateSource } from './args.js'
+import type { AssessKind, PlanKind } from './spec.js'
+import { flagSource, loadPlan, loadState, loadTopology, planSource, type Reader, type Source } from './documents.js'
+import { documentProblem, failure, write, type Failure, type Success, type Writer } from './outcome.js'
+import { helpText, shortUsage } from './usage.js'
 
 /** The effects the CLI needs, injected. */
-export interface CliIo {
-  /** Reads a whole UTF-8 file; `Left` with a one-line reason when it cannot. */
-  readonly readFile: (path: string) => E.Either<string, string>
-  /** Writes to standard output. */
-  readonly out: (text: string) => void
-  /** Writes to standard error. */
-  readonly err: (text: string) => void
+export interface CliIo extends Reader, Writer {
+  /** Writes a whole file; `Left` with a short reason when it cannot. */
+  readonly writeFile: (path: string, text: string) => E.Either<string, void>
+  /** The package version, fixed at build time (`undefined` when run from the sources). */
+  readonly version: string | undefined
 }
 
-/** A failure that ends the run with an exit code. */
-interface Exit {
-  readonly code: 1 | 2
-  readonly lines: ReadonlyArray<string>
-}
+type Outcome = E.Either<Failure, Success>
 
-const usageError = (line: string): Exit => ({ code: 2, lines: [`sfb-dr: ${line}`] })
-const refused = (problems: RNEA.ReadonlyNonEmptyArray<Problem>, what: string): Exit => ({
-  code: 1,
-  lines: [`sfb-dr: ${what} refused:`, ...problems.map((p) => `  - ${formatProblem(p)}`)],
+const success = (text: string, json: Readonly<Record<string, unknown>>, notes: ReadonlyArray<string> = []): Success => ({
+  _tag: 'Success',
+  text,
+  json,
+  notes,
 })
 
-const readJson = (io: CliIo, flag: string, path: string): E.Either<Exit, unknown> => {
-  const text = io.readFile(path)
-  if (E.isLeft(text)) return E.left(usageError(`cannot read --${flag} ${path}: ${text.left}`))
-  try {
-    return E.right(JSON.parse(text.right) as unknown)
-  } catch (e) {
-    return E.left(usageError(`--${flag} ${path} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`))
-  }
+const refused = (problems: RNEA.ReadonlyNonEmptyArray<Problem>, what: string): Failure =>
+  failure(1, `${what} refused:`, problems.map((p) => documentProblem(p)))
+
+// -------------------------------------------------------------------------------------
+// plans
+// -------------------------------------------------------------------------------------
+
+const assumedHealthyNote =
+  'Planned with --assume-healthy: no state document was read; every pool is taken as reachable and healthy, with nothing failed over.'
+
+/** A plan in a text format, with the `--assume-healthy` notice on its first line. */
+const renderPlan = (plan: Plan, format: 'runbook' | 'powershell', assumedHealthy: boolean): string => {
+  // HOOK(estimateRecoveryTime): once the library exports estimateRecoveryTime(topology, plan),
+  // compute it here (take the topology as a parameter) and pass it: renderRunbook(plan, { estimate });
+  // also add `estimate` to the JSON output in planOutput (contract §12: the CLI always passes one).
+  const body = format === 'runbook' ? renderRunbook(plan) : renderPowerShell(plan)
+  if (!assumedHealthy) return body
+  return format === 'runbook' ? `> **${assumedHealthyNote}**\n\n${body}` : `# ${assumedHealthyNote}\n${body}`
 }
 
-const loadTopology = (io: CliIo, path: string): E.Either<Exit, Topology> =>
-  E.chain((doc: unknown) => E.mapLeft((ps: RNEA.ReadonlyNonEmptyArray<Problem>) => refused(ps, `topology ${path}`))(decodeTopology(doc)))(
-    readJson(io, 'topology', path),
-  )
-
-const loadState = (io: CliIo, topology: Topology, path: string | undefined): E.Either<Exit, State> =>
-  path === undefined
-    ? E.right(initialState(topology))
-    : E.chain((doc: unknown) => E.mapLeft((ps: RNEA.ReadonlyNonEmptyArray<Problem>) => refused(ps, `state ${path}`))(decodeState(topology, doc)))(
-        readJson(io, 'state', path),
-      )
-
-const renderPlan = (plan: Plan, format: PlanFormat): string => {
+const planOutput = (plan: Plan, format: Invocation['format'], assumedHealthy: boolean | undefined, notes: ReadonlyArray<string>): Success => {
+  const json = { ...(assumedHealthy === undefined ? {} : { assumedHealthy }), plan }
   switch (format) {
     case 'runbook':
-      return renderRunbook(plan)
     case 'powershell':
-      return renderPowerShell(plan)
+      return success(renderPlan(plan, format, assumedHealthy === true), json, notes)
     case 'json':
-      return `${JSON.stringify(plan, null, 2)}\n`
+      return success('', json, notes)
+    case 'text':
+      return success(
+        `The plan ${plan.id} is valid: ${formatIntent(plan.intent)}, in ${plan.steps.length} step(s).${assumedHealthy === true ? ` ${assumedHealthyNote}` : ''}`,
+        json,
+        notes,
+      )
   }
+  return absurd(format)
 }
 
-const plan = (io: CliIo, command: Extract<Command, { readonly _tag: 'PlanPool' | 'PlanMove' }>): E.Either<Exit, string> => {
-  const topology = loadTopology(io, command.topology)
+const withDocuments = <A>(
+  io: CliIo,
+  state: StateSource | undefined,
+  invocation: Invocation,
+  then: (topology: Topology, state: State) => E.Either<Failure, A>,
+): E.Either<Failure, A> => {
+  const topology = loadTopology(io, flagSource('topology', invocation.values.get('topology') ?? ''))
   if (E.isLeft(topology)) return topology
-  const state = loadState(io, topology.right, command.state)
-  if (E.isLeft(state)) return state
-  const result =
-    command._tag === 'PlanMove'
-      ? planMoveService(topology.right, state.right, { from: command.from, to: command.to })
-      : (command.kind === 'failover' ? planFailover : planFailback)(topology.right, state.right, {
-          pool: command.pool,
-          ...(command.mode === undefined ? {} : { mode: command.mode }),
-        })
-  return E.bimap(
-    (ps: RNEA.ReadonlyNonEmptyArray<Problem>) => refused(ps, 'the request is'),
-    (p: Plan) => renderPlan(p, command.format),
-  )(result)
+  if (state === undefined) return E.left(failure(2, '', [{ _tag: 'UsageError', message: 'missing --state FILE' }]))
+  const decoded = loadState(io, topology.right, state)
+  if (E.isLeft(decoded)) return decoded
+  return then(topology.right, decoded.right)
 }
 
-const audit = (io: CliIo, command: Extract<Command, { readonly _tag: 'Audit' }>): E.Either<Exit, string> =>
-  E.map((topology: Topology) => {
-    const findings = auditTopology(topology)
-    if (command.format === 'json') return `${JSON.stringify(findings, null, 2)}\n`
-    const lines = findings.map((f) => `[${f.severity}] ${f._tag}: ${formatFinding(f)}`)
-    return `${[`${findings.length} finding(s) in ${command.topology}`, ...lines].join('\n')}\n`
-  })(loadTopology(io, command.topology))
+const save = (io: CliIo, path: string | undefined, plan: Plan): E.Either<Failure, ReadonlyArray<string>> => {
+  if (path === undefined) return E.right([])
+  const written = io.writeFile(path, `${JSON.stringify(plan, null, 2)}\n`)
+  if (E.isLeft(written))
+    return E.left(
+      failure(2, '', [{ _tag: 'UnwritableFile', message: `cannot write --out ${path}: ${written.left}`, file: path, reason: written.left }]),
+    )
+  return E.right([`saved plan ${plan.id} to ${path}; check it right before running it with: sfb-dr validate ${path} --topology … --state …`])
+}
 
-/**
- * Runs the CLI on `argv` (without `node` and the script path) and returns the exit code.
- */
+const runPlan = (io: CliIo, kind: PlanKind, inv: Invocation): Outcome =>
+  withDocuments(io, inv.state, inv, (topology, state) => {
+    const plan = kind.plan(topology, state, inv.request)
+    if (E.isLeft(plan)) return E.left(refused(plan.left, 'the request is'))
+    const notes = save(io, inv.values.get('out'), plan.right)
+    if (E.isLeft(notes)) return notes
+    return E.right(planOutput(plan.right, inv.format, inv.state?._tag === 'AssumeHealthy', notes.right))
+  })
+
+const runShow = (io: CliIo, inv: Invocation): Outcome =>
+  E.map((plan: Plan) => planOutput(plan, inv.format, undefined, []))(loadPlan(io, planSource(inv.operand ?? '')))
+
+const runValidate = (io: CliIo, inv: Invocation): Outcome => {
+  const source: Source = planSource(inv.operand ?? '')
+  const plan = loadPlan(io, source)
+  if (E.isLeft(plan)) return plan
+  return withDocuments(io, inv.state, inv, (topology, state) =>
+    E.bimap(
+      (ps: RNEA.ReadonlyNonEmptyArray<Problem>) => refused(ps, `${source.label} is`),
+      (p: Plan) => planOutput(p, inv.format, inv.state?._tag === 'AssumeHealthy', []),
+    )(validatePlan(topology, state, plan.right)),
+  )
+}
+
+// -------------------------------------------------------------------------------------
+// reports
+// -------------------------------------------------------------------------------------
+
+const runAudit = (io: CliIo, inv: Invocation): Outcome =>
+  E.map((topology: Topology) => {
+    const findings = auditTopology(topology).map((f) => ({ ...f, message: formatFinding(f) }))
+    const lines = findings.map((f) => `[${f.severity}] ${f._tag}: ${f.message}`)
+    return success([`${findings.length} finding(s)`, ...lines].join('\n'), { report: { findings } })
+  })(loadTopology(io, flagSource('topology', inv.values.get('topology') ?? '')))
+
+const runAssess = (io: CliIo, kind: AssessKind, inv: Invocation): Outcome =>
+  withDocuments(io, inv.state, inv, (topology, state) =>
+    E.bimap(
+      (ps: RNEA.ReadonlyNonEmptyArray<Problem>) => refused(ps, 'the assessment is'),
+      (a: { readonly report: unknown; readonly text: string }) => success(a.text, { report: a.report }),
+    )(kind.assess(topology, state, inv.request)),
+  )
+
+// -------------------------------------------------------------------------------------
+// entry
+// -------------------------------------------------------------------------------------
+
+const run = (io: CliIo, inv: Invocation): Outcome => {
+  const action = inv.shape.action
+  switch (action._tag) {
+    case 'Plan':
+      return runPlan(io, action.kind, inv)
+    case 'Assess':
+      return runAssess(io, action.kind, inv)
+    case 'Show':
+      return runShow(io, inv)
+    case 'Validate':
+      return runValidate(io, inv)
+    case 'Audit':
+      return runAudit(io, inv)
+  }
+  return absurd(action)
+}
+
+/** Runs the CLI on `argv` (without `node` and the script path) and returns the exit code. */
 export const runCli = (argv: ReadonlyArray<string>, io: CliIo): 0 | 1 | 2 => {
   const command = parseCommand(argv)
   if (E.isLeft(command)) {
-    io.err(`sfb-dr: ${command.left}\n`)
-    return 2
+    const usage = shortUsage(command.left.topic)
+    return write(io, command.left.json, failure(2, '', [{ _tag: 'UsageError', message: command.left.message, usage }], usage))
   }
   const c = command.right
-  const result: E.Either<Exit, string> =
-    c._tag === 'Help' ? E.right(`${usage}\n`) : c._tag === 'Audit' ? audit(io, c) : plan(io, c)
-  if (E.isLeft(result)) {
-    io.err(`${result.left.lines.join('\n')}\n`)
-    return result.left.code
+  switch (c._tag) {
+    case 'Help':
+      io.out(`${helpText(c.topic)}\n`)
+      return 0
+    case 'Version':
+      if (io.version === undefined) {
+        io.err('sfb-dr: the version is set by the build; this copy runs from the sources\n')
+        return 2
+      }
+      io.out(`${io.version}\n`)
+      return 0
+    case 'Run':
+      return write(io, c.invocation.format === 'json', E.toUnion(run(io, c.invocation)))
   }
-  io.out(result.right)
-  return 0
+  return absurd(c)
 }

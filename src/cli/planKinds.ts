@@ -1,0 +1,65 @@
+/**
+ * The table of `sfb-dr plan <kind>` commands.
+ *
+ * HOW TO ADD A PLAN KIND (one entry, nothing else in the CLI changes):
+ *
+ *   1. Export the planner from `src/index.ts`.
+ *   2. Add `planKind({ name, summary, flags, plan })` below, in the order `--help` lists them:
+ *      - `name`: the word after `plan` (`site-failover`);
+ *      - `summary`: one line for `--help`;
+ *      - `flags`: one per request field, `{ flag: 'edge-pool', field: 'edgePool', metavar: 'FQDN',
+ *        required: true, help: '…' }`; give `choices` when the field has a closed set of values
+ *        (`['planned', 'disaster']`): a wrong value is then a usage error naming the nearest one;
+ *      - `plan`: `(topology, state, request) => planX(topology, state, request)`; the request type
+ *        is derived from `flags`, so a flag whose field the planner does not take fails to compile.
+ *   3. Test it through the command (test/cli/plan.test.ts shows how) and list it in the README.
+ *
+ * `--topology`, `--state` / `--assume-healthy`, `--format` and `--out` are added to every kind;
+ * usage, `--help`, unknown-flag checks and "did you mean" come from the entry.
+ *
+ * @module
+ */
+import { planFailback, planFailover, planMoveService } from '../index.js'
+import { planKind, type PlanKind, type RequestFlag } from './spec.js'
+
+const poolFlag = {
+  flag: 'pool',
+  field: 'pool',
+  metavar: 'FQDN',
+  required: true,
+  help: 'the pool whose HOME users move (the disaster pool), for failover and failback alike',
+} as const satisfies RequestFlag
+
+const modeFlag = (what: string) =>
+  ({
+    flag: 'mode',
+    field: 'mode',
+    metavar: 'planned|disaster',
+    choices: ['planned', 'disaster'],
+    help: `planned or disaster (-DisasterMode); default: ${what}`,
+  }) as const satisfies RequestFlag
+
+/** Every `sfb-dr plan <kind>`, in the order `--help` lists them. */
+export const planKinds: ReadonlyArray<PlanKind> = [
+  planKind({
+    name: 'failover',
+    summary: "Fail over the users homed on a pool to its backup pool (Invoke-CsPoolFailOver).",
+    flags: [poolFlag, modeFlag('disaster when the pool is unreachable, else planned')],
+    plan: (topology, state, request) => planFailover(topology, state, request),
+  }),
+  planKind({
+    name: 'failback',
+    summary: 'Fail back the users homed on a pool from its backup pool (Invoke-CsPoolFailBack).',
+    flags: [poolFlag, modeFlag('disaster when the backup pool is unreachable, else planned')],
+    plan: (topology, state, request) => planFailback(topology, state, request),
+  }),
+  planKind({
+    name: 'move',
+    summary: 'Have everyone now serviced by one pool serviced by its partner (failbacks, then failovers).',
+    flags: [
+      { flag: 'from', field: 'from', metavar: 'FQDN', required: true, help: 'the pool now servicing the users' },
+      { flag: 'to', field: 'to', metavar: 'FQDN', required: true, help: 'its partner, which will service them' },
+    ],
+    plan: (topology, state, request) => planMoveService(topology, state, request),
+  }),
+]
