@@ -12,7 +12,6 @@ import {
   decodeTopology,
   initialState,
   type Plan,
-  type PlanContent,
   type Problem,
   type State,
   type Topology,
@@ -115,11 +114,11 @@ export const loadState = (reader: Reader, topology: Topology, state: StateSource
 const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
 /**
- * A saved plan document. Its id must match its content (an edited plan is refused, exit 1); its
- * steps are checked by `validatePlan` (the `validate` command).
+ * A saved plan document, read as a plan; `validatePlan` checks its id and its steps (`validate`),
+ * {@link checkPlanId} its id alone (`show`).
  */
 // HOOK(decodePlan): once the library exports decodePlan(input), decode with it here: its problems
-// are document problems (exit 2) and a PlanIdMismatch is a refusal (exit 1).
+// are document problems (exit 2).
 export const loadPlan = (reader: Reader, source: Source): E.Either<Failure, Plan> => {
   const json = readJson(reader, source)
   if (E.isLeft(json)) return E.left(failure(2, '', [json.left]))
@@ -127,13 +126,21 @@ export const loadPlan = (reader: Reader, source: Source): E.Either<Failure, Plan
   if (!isRecord(doc) || doc['formatVersion'] !== 1 || !Array.isArray(doc['steps']) || typeof doc['id'] !== 'string')
     return E.left(
       documentFailure(source, [
-        { _tag: 'InvalidInput', path: '', expected: 'a plan document (formatVersion 1, id, intent, steps, warnings, impact)', found: 'something else' },
+        {
+          _tag: 'InvalidInput',
+          path: '',
+          expected: 'a plan document (formatVersion 1, id, intent, steps, warnings, impact)',
+          found: Array.isArray(doc) ? 'an array' : isRecord(doc) ? 'an object without them' : typeof doc,
+        },
       ]),
     )
-  const expected = computePlanId(doc as unknown as PlanContent)
-  if (expected !== doc['id'])
-    return E.left(
-      failure(1, `${source.label} is refused:`, [documentProblem({ _tag: 'PlanIdMismatch', expected, found: doc['id'] }, source.path)]),
-    )
   return E.right(doc as unknown as Plan)
+}
+
+/** The plan when its id matches its content; refused (exit 1) when it was edited. */
+export const checkPlanId = (source: Source, plan: Plan): E.Either<Failure, Plan> => {
+  const expected = computePlanId(plan)
+  return expected === plan.id
+    ? E.right(plan)
+    : E.left(failure(1, `${source.label} is refused:`, [documentProblem({ _tag: 'PlanIdMismatch', expected, found: plan.id }, source.path)]))
 }

@@ -22,7 +22,7 @@ import {
 } from '../index.js'
 import { parseCommand, type Invocation, type StateSource } from './args.js'
 import type { AssessKind, PlanKind } from './spec.js'
-import { flagSource, loadPlan, loadState, loadTopology, planSource, type Reader, type Source } from './documents.js'
+import { checkPlanId, flagSource, loadPlan, loadState, loadTopology, planSource, type Reader, type Source } from './documents.js'
 import { documentProblem, failure, write, type Failure, type Success, type Writer } from './outcome.js'
 import { helpText, shortUsage } from './usage.js'
 
@@ -114,8 +114,10 @@ const runPlan = (io: CliIo, kind: PlanKind, inv: Invocation): Outcome =>
     return E.right(planOutput(plan.right, inv.format, inv.state?._tag === 'AssumeHealthy', notes.right))
   })
 
-const runShow = (io: CliIo, inv: Invocation): Outcome =>
-  E.map((plan: Plan) => planOutput(plan, inv.format, undefined, []))(loadPlan(io, planSource(inv.operand ?? '')))
+const runShow = (io: CliIo, inv: Invocation): Outcome => {
+  const source = planSource(inv.operand ?? '')
+  return E.map((plan: Plan) => planOutput(plan, inv.format, undefined, []))(E.chain((p: Plan) => checkPlanId(source, p))(loadPlan(io, source)))
+}
 
 const runValidate = (io: CliIo, inv: Invocation): Outcome => {
   const source: Source = planSource(inv.operand ?? '')

@@ -55,6 +55,8 @@ export const sfbDrBin = (): Promise<string> => {
       // Another test file built the same sources first: use that one.
       rmSync(scratch, { recursive: true, force: true })
     }
+    // Builds of older sources are of no more use.
+    for (const old of readdirSync(cache)) if (/^[0-9a-f]{16}$/.test(old) && join(cache, old) !== dir) rmSync(join(cache, old), { recursive: true, force: true })
     return bin
   })()
   return built
