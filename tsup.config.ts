@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { defineConfig } from 'tsup'
+import { writeBundlerBuild } from './scripts/bundlerBuild.js'
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
 
@@ -18,6 +19,11 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     external: ['fp-ts', 'io-ts', 'fast-check'],
+    // dist/es/: the same ESM with fp-ts/es6 and io-ts/es6 imports, for bundlers (exports "module").
+    onSuccess: () => {
+      writeBundlerBuild('dist')
+      return Promise.resolve()
+    },
   },
   {
     entry: { 'cli/main': 'src/cli/main.ts' },
