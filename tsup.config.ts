@@ -6,7 +6,12 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      'testing/index': 'src/testing/index.ts',
+      // fast-check only here: sfb-dr/testing must import without it.
+      'testing/arbitraries': 'src/testing/arbitraries.ts',
+    },
     format: ['esm', 'cjs'],
     // TS 6: tsup 8's DTS step sets baseUrl internally (TS5101) unless deprecations are ignored.
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },

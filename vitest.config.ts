@@ -7,6 +7,7 @@ export default defineConfig({
   resolve: {
     // Examples import the package by name, as users do; tests run them against the sources.
     alias: [
+      { find: /^sfb-dr\/testing\/arbitraries$/, replacement: src('testing/arbitraries.ts') },
       { find: /^sfb-dr\/testing$/, replacement: src('testing/index.ts') },
       { find: /^sfb-dr$/, replacement: src('index.ts') },
     ],

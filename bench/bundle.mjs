@@ -13,8 +13,7 @@
  * level 9.
  */
 import console from 'node:console'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
 import { pathToFileURL } from 'node:url'
@@ -31,10 +30,7 @@ const json = args.includes('--json')
 const maxGzip = option('--max-gzip') === undefined ? undefined : Number(option('--max-gzip'))
 if (maxGzip !== undefined && !(maxGzip > 0)) throw new Error(`--max-gzip: a number of bytes expected, got ${option('--max-gzip')}`)
 
-// A scratch project OUTSIDE the repository: esbuild would otherwise read the repository's
-// tsconfig.json, whose `paths` send 'sfb-dr' to the sources.
-const dir = mkdtempSync(join(tmpdir(), 'sfb-dr-bundle-'))
-packAndInstall(dir)
+const { dir } = packAndInstall('sfb-dr-bundle')
 
 // The app: what a portal or an admin page does with the SDK.
 writeFileSync(

@@ -8,7 +8,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
 import { decodeState, decodeTopology, executePlan, planFailover, resumePlan, servingPool, type Plan } from 'sfb-dr'
-import { deploymentArbitrary, simulatedHandlers } from 'sfb-dr/testing'
+import { simulatedHandlers } from 'sfb-dr/testing'
+import { deploymentArbitrary } from 'sfb-dr/testing/arbitraries'
 import { planFailoverView } from './portal.js'
 
 const load = (name: string): unknown => JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8')) as unknown

@@ -5,7 +5,8 @@
  * size check (bench/bundle.mjs), so that both look at exactly what npm would publish.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 export const root = resolve(import.meta.dirname, '..')
@@ -18,14 +19,16 @@ export const run = (cmd, args, cwd) =>
   execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
 
 /**
- * Packs the repository into `dir` (emptied first) and installs the tarball there with `deps`.
- * @param {string} dir  a scratch folder (gitignored)
+ * Packs the repository into a new scratch project and installs the tarball there with `deps`.
+ * The project is made OUTSIDE the repository (in the system's temporary folder): inside it, Node
+ * would find the repository's own node_modules (fast-check, …) and esbuild its tsconfig.json (whose
+ * `paths` send 'sfb-dr' to the sources). Remove it with `rmSync(dir, { recursive: true })`.
+ * @param {string} name  a prefix for the folder name
  * @param {ReadonlyArray<string>} [deps]  further packages to install beside it (e.g. 'fast-check@^4')
  * @returns {{ dir: string, tarball: string, files: ReadonlyArray<string> }}
  */
-export const packAndInstall = (dir, deps = []) => {
-  rmSync(dir, { recursive: true, force: true })
-  mkdirSync(dir, { recursive: true })
+export const packAndInstall = (name, deps = []) => {
+  const dir = mkdtempSync(join(tmpdir(), `${name}-`))
   /** @type {Array<{ filename: string, files: Array<{ path: string }> }>} */
   const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dir], root))
   const first = packed[0]

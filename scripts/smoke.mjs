@@ -1,35 +1,62 @@
+// @ts-check
 // Smoke test of the PACKED package, as a user installs it: `npm pack`, install the tarball into a
 // scratch project, then load it with plain Node `import` and `require` (no bundler, no vitest).
 // fp-ts/io-ts subpath imports pass tsc, vitest, publint and attw, and crash here: keep this test.
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+//
+// Two installs: first WITHOUT fast-check (an optional peer), where `sfb-dr` and `sfb-dr/testing`
+// must load; then with fast-check, for `sfb-dr/testing/arbitraries`.
+import console from 'node:console'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { install, packAndInstall, root, run } from './packed.mjs'
 
-const root = resolve(import.meta.dirname, '..')
-const dir = join(root, '.smoke')
-rmSync(dir, { recursive: true, force: true })
-mkdirSync(dir, { recursive: true })
-
-const run = (cmd, args, cwd = dir) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
-
-const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dir], root))
-const tarball = join(dir, packed[0].filename)
-const files = packed[0].files.map((f) => f.path)
+const { dir, files } = packAndInstall('sfb-dr-smoke')
 for (const f of files) {
   if (!f.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(f)) {
     throw new Error(`unexpected file in the package: ${f}`)
   }
 }
 
-writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'smoke', private: true, type: 'commonjs' }))
-run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball, 'fast-check@^4'])
+writeFileSync(join(dir, 'topology.json'), readFileSync(join(root, 'test/fixtures/contoso.topology.json'), 'utf8'))
+writeFileSync(join(dir, 'state.json'), readFileSync(join(root, 'test/fixtures/contoso.state.redmond-down.json'), 'utf8'))
 
-const sample = readFileSync(join(root, 'test/fixtures/contoso.topology.json'), 'utf8')
-const down = readFileSync(join(root, 'test/fixtures/contoso.state.redmond-down.json'), 'utf8')
-writeFileSync(join(dir, 'topology.json'), sample)
-writeFileSync(join(dir, 'state.json'), down)
+/**
+ * Writes the same check as an ES module (`import`) and as CommonJS (`require`), runs both and
+ * answers their common output.
+ * @param {string} name  file name stem
+ * @param {ReadonlyArray<[string, string]>} modules  [local name, specifier] pairs
+ * @param {string} body  the check, using the local names
+ */
+const importAndRequire = (name, modules, body) => {
+  const esm = `import { createRequire } from 'node:module'
+${modules.map(([local, spec]) => `import * as ${local} from '${spec}'`).join('\n')}
+const require = createRequire(import.meta.url)
+${body}`
+  const cjs = `${modules.map(([local, spec]) => `const ${local} = require('${spec}')`).join('\n')}
+${body}`
+  writeFileSync(join(dir, `${name}.mjs`), esm)
+  writeFileSync(join(dir, `${name}.cjs`), cjs)
+  const a = run('node', [`${name}.mjs`], dir)
+  const b = run('node', [`${name}.cjs`], dir)
+  if (a !== b) throw new Error(`${name}: ESM and CJS disagree:\n${a}\n${b}`)
+  return a.trim()
+}
 
-const body = `
+// 1. Without fast-check.
+try {
+  createRequire(join(dir, 'package.json')).resolve('fast-check')
+  throw new Error('fast-check is installed in the scratch project: the first half of this test means nothing')
+} catch (e) {
+  if (e instanceof Error && e.message.startsWith('fast-check is installed')) throw e
+}
+const planned = importAndRequire(
+  'plan',
+  [
+    ['lib', 'sfb-dr'],
+    ['testing', 'sfb-dr/testing'],
+  ],
+  `
 const fs = require('node:fs')
 const t = lib.decodeTopology(JSON.parse(fs.readFileSync('topology.json', 'utf8')))
 if (t._tag !== 'Right') throw new Error('decodeTopology failed: ' + JSON.stringify(t.left))
@@ -39,30 +66,34 @@ const plan = lib.planFailover(t.right, s.right, { pool: 'POOL1.contoso.com' })
 if (plan._tag !== 'Right') throw new Error('planFailover failed: ' + plan.left.map(lib.formatProblem).join('; '))
 const script = lib.renderPowerShell(plan.right)
 if (!script.includes("Invoke-CsPoolFailOver -PoolFqdn 'pool1.contoso.com' -DisasterMode")) throw new Error('unexpected script')
-if (typeof testing.simulatedHandlers !== 'function' || typeof testing.topologyArbitrary !== 'function') throw new Error('testing entry incomplete')
-const [sample] = fc.sample(testing.topologyArbitrary(), 1)
-if (!(sample.users instanceof lib.UserDirectory)) throw new Error('sfb-dr and sfb-dr/testing load two copies of UserDirectory')
-console.log(plan.right.steps.map((x) => x._tag).join(' > '))
-`
+const sim = testing.simulatedHandlers(t.right, s.right)
+lib.executePlan(plan.right, sim.handlers).then((journal) => {
+  if (journal.outcome !== 'completed') throw new Error('the simulated run did not complete: ' + JSON.stringify(journal))
+  console.log(plan.right.steps.map((x) => x._tag).join(' > ') + ' (simulated: ' + sim.calls().length + ' steps run)')
+})
+`,
+)
 
-const esm = `import { createRequire } from 'node:module'
-import * as lib from 'sfb-dr'
-import * as testing from 'sfb-dr/testing'
-import * as fc from 'fast-check'
-const require = createRequire(import.meta.url)
-${body}`
-const cjs = `const lib = require('sfb-dr')
-const testing = require('sfb-dr/testing')
-const fc = require('fast-check')
-${body}`
+// 2. With fast-check: the arbitraries, and one UserDirectory class shared with sfb-dr.
+install(dir, ['fast-check@^4'])
+const generated = importAndRequire(
+  'arbitraries',
+  [
+    ['lib', 'sfb-dr'],
+    ['arbitraries', 'sfb-dr/testing/arbitraries'],
+    ['fc', 'fast-check'],
+  ],
+  `
+const [d] = fc.sample(arbitraries.deploymentArbitrary(), { numRuns: 1, seed: 42 })
+if (!(d.topology.users instanceof lib.UserDirectory)) throw new Error('sfb-dr and sfb-dr/testing/arbitraries load two copies of UserDirectory')
+const again = lib.decodeState(d.topology, lib.encodeState(d.state))
+if (again._tag !== 'Right') throw new Error('a generated state does not decode')
+console.log('arbitraries: ' + d.topology.pools.length + ' pools generated')
+`,
+)
 
-writeFileSync(join(dir, 'esm.mjs'), esm)
-writeFileSync(join(dir, 'cjs.cjs'), cjs)
-const a = run('node', ['esm.mjs'])
-const b = run('node', ['cjs.cjs'])
-if (a !== b) throw new Error(`ESM and CJS disagree:\n${a}\n${b}`)
-const help = run(join(dir, 'node_modules/.bin/sfb-dr'), ['--help'])
+const help = run(join(dir, 'node_modules/.bin/sfb-dr'), ['--help'], dir)
 if (!help.includes('sfb-dr plan')) throw new Error('the sfb-dr bin does not print its usage')
-if (run(join(dir, 'node_modules/.bin/sfb-dr'), ['--version']).trim() !== JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) throw new Error('sfb-dr --version does not print the package version')
+if (run(join(dir, 'node_modules/.bin/sfb-dr'), ['--version'], dir).trim() !== JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) throw new Error('sfb-dr --version does not print the package version')
 rmSync(dir, { recursive: true, force: true })
-console.log(`smoke: packed ${files.length} files; import and require agree: ${a.trim()}`)
+console.log(`smoke: packed ${files.length} files; import and require agree without fast-check: ${planned}; with it, ${generated}`)

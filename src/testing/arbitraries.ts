@@ -1,8 +1,9 @@
 /**
- * fast-check arbitraries for sfb-dr deployments, for property tests (`sfb-dr/testing`; fast-check
- * is then an optional peer dependency): valid topologies, states and documents.
+ * `sfb-dr/testing/arbitraries`: fast-check arbitraries of valid sfb-dr deployments — topologies,
+ * states and topology documents — for property tests. Install `fast-check` (4.x, an optional peer
+ * dependency of sfb-dr) to use them.
  *
- * @module
+ * @module sfb-dr/testing/arbitraries
  */
 export { topologyArbitrary, type TopologyArbitraryOptions } from './topologyArbitrary.js'
 export { stateArbitrary, deploymentArbitrary, type Deployment } from './stateArbitrary.js'

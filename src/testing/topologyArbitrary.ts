@@ -1,5 +1,5 @@
 /**
- * fast-check arbitraries of valid topologies (`sfb-dr/testing`).
+ * fast-check arbitraries of valid topologies (`sfb-dr/testing/arbitraries`).
  *
  * Laws:
  * - Every generated value is valid: it is built through the real constructors (`parseFqdn`,
@@ -69,7 +69,7 @@ const parsed =
   (s: string): A => {
     const o = parse(s)
     if (O.isSome(o)) return o.value
-    throw new TypeError(`sfb-dr/testing generated an invalid ${what}: ${JSON.stringify(s)}`)
+    throw new TypeError(`sfb-dr/testing/arbitraries generated an invalid ${what}: ${JSON.stringify(s)}`)
   }
 const fqdn = parsed('FQDN', parseFqdn)
 const sip = parsed('SIP address', parseSipAddress)

@@ -13,7 +13,7 @@ import { planMoveService } from '../../src/plan/planMoveService.js'
 import { stepCommand } from '../../src/render/commands.js'
 import { renderPowerShell } from '../../src/render/powershell.js'
 import { renderRunbook } from '../../src/render/runbook.js'
-import { deploymentArbitrary } from '../../src/testing/index.js'
+import { deploymentArbitrary } from '../../src/testing/arbitraries.js'
 import { invocations, skeleton, splitMarkdown } from './lexers.js'
 
 const plans = fc

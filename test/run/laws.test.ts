@@ -13,7 +13,8 @@ import { planFailover } from '../../src/plan/planFailover.js'
 import { applyPlan } from '../../src/plan/validatePlan.js'
 import { executePlan } from '../../src/run/executePlan.js'
 import { resumePlan } from '../../src/run/resumePlan.js'
-import { deploymentArbitrary, simulatedHandlers } from '../../src/testing/index.js'
+import { deploymentArbitrary } from '../../src/testing/arbitraries.js'
+import { simulatedHandlers } from '../../src/testing/index.js'
 
 /** Whether the state's Backup Service of every direction is healthy (or unknown, so healthy). */
 const backupHealthy = (state: State): boolean =>
