@@ -67,7 +67,13 @@ export interface UsageError {
 // -------------------------------------------------------------------------------------
 
 type Token =
-  | { readonly _tag: 'Flag'; readonly name: string; readonly value: string | undefined; readonly inline: boolean }
+  | {
+      readonly _tag: 'Flag'
+      /** Without its dashes; a single-dash word (`-pool`) keeps its dash, so it matches no flag. */
+      readonly name: string
+      readonly value: string | undefined
+      readonly inline: boolean
+    }
   | { readonly _tag: 'Word'; readonly value: string }
 
 const isSwitch = (name: string): boolean => {
@@ -86,8 +92,8 @@ const tokenize = (argv: ReadonlyArray<string>): ReadonlyArray<Token> => {
     }
     if (arg === '-h') {
       tokens.push({ _tag: 'Flag', name: 'help', value: undefined, inline: false })
-    } else if (arg.startsWith('--') || (arg.startsWith('-') && arg.length > 1)) {
-      const body = arg.replace(/^--?/, '')
+    } else if (arg.startsWith('-') && arg.length > 1) {
+      const body = arg.startsWith('--') ? arg.slice(2) : arg
       const eq = body.indexOf('=')
       if (eq >= 0) {
         tokens.push({ _tag: 'Flag', name: body.slice(0, eq), value: body.slice(eq + 1), inline: true })
@@ -169,7 +175,7 @@ const readFlags = (shape: CommandShape, tokens: ReadonlyArray<Token>): E.Either<
   for (const token of tokens) {
     if (token._tag !== 'Flag') continue
     const f = takes.get(token.name)
-    const typed = `--${token.name}`
+    const typed = token.name.startsWith('-') ? token.name : `--${token.name}`
     if (f === undefined) {
       return E.left(
         allFlags.has(token.name)

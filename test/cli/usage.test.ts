@@ -50,6 +50,7 @@ describe.concurrent('sfb-dr usage errors: exit 2, one line naming the problem, t
     [['plan', 'move', '--topology', topology, '--state', state, '--from', 'a.b', '--to', 'c.d', '--mode', 'disaster'], 'plan move does not take --mode', 'Usage: sfb-dr plan move'],
     [[...failover, '--topolgy', topology], 'unknown flag --topolgy; did you mean --topology?', 'Usage: sfb-dr plan failover'],
     [[...failover, '--bogus'], 'unknown flag --bogus', 'Usage: sfb-dr plan failover'],
+    [['plan', 'failover', '--topology', topology, '--state', state, '-pool', 'p.contoso.com'], 'unknown flag -pool; did you mean --pool?', 'Usage:'],
     [[...failover, '--pool', 'pool2.contoso.com'], '--pool is given more than once; give it once', 'Usage: sfb-dr plan failover'],
     [['plan', 'failover', '--topology', topology, '--state', state, '--pool'], '--pool needs a value (FQDN)', 'Usage: sfb-dr plan failover'],
     [['plan', 'failover', '--topology', topology, '--state', state, '--pool', '--mode', 'planned'], '--pool needs a value (FQDN)', 'Usage: sfb-dr plan failover'],
@@ -74,6 +75,12 @@ describe.concurrent('sfb-dr usage errors: exit 2, one line naming the problem, t
     const [first, ...rest] = r.stderr.trimEnd().split('\n')
     expect(first).toBe(`sfb-dr: ${message}`)
     expect(rest.join('\n')).toContain(usage)
+  })
+
+  it('-- ends the flags: what follows is an argument, even when it starts with --', async () => {
+    const r = await sfbDr(['show', '--format', 'json', '--', '--plan.json'])
+    expect(r.code).toBe(2)
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, problems: [{ _tag: 'UnreadableFile', file: '--plan.json', reason: 'no such file' }] })
   })
 
   it('with --format json, a usage error is ONE JSON document on stdout (UsageError, with the usage)', async () => {
