@@ -88,7 +88,8 @@ export const readJson = (reader: Reader, source: Source): E.Either<Reported, unk
   return E.right(json.right)
 }
 
-const documentFailure = (source: Source, problems: RNEA.ReadonlyNonEmptyArray<Problem>): Failure =>
+/** A document with problems (exit 2): every problem, each with the file. */
+export const documentFailure = (source: Source, problems: RNEA.ReadonlyNonEmptyArray<Problem>): Failure =>
   failure(
     2,
     `${source.label} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:`,

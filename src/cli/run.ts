@@ -22,7 +22,7 @@ import {
 } from '../index.js'
 import { parseCommand, type Invocation, type StateSource } from './args.js'
 import type { AssessKind, PlanKind } from './spec.js'
-import { checkPlanId, flagSource, loadPlan, loadState, loadTopology, planSource, type Reader, type Source } from './documents.js'
+import { checkPlanId, documentFailure, flagSource, loadPlan, loadState, loadTopology, planSource, type Reader, type Source } from './documents.js'
 import { documentProblem, failure, write, type Failure, type Success, type Writer } from './outcome.js'
 import { helpText, shortUsage } from './usage.js'
 
@@ -125,7 +125,10 @@ const runValidate = (io: CliIo, inv: Invocation): Outcome => {
   if (E.isLeft(plan)) return plan
   return withDocuments(io, inv.state, inv, (topology, state) =>
     E.bimap(
-      (ps: RNEA.ReadonlyNonEmptyArray<Problem>) => refused(ps, `${source.label} is`),
+      // A plan that does not even read as a plan (InvalidInput: `steps[2]._tag`) is a document
+      // with problems, not a refusal.
+      (ps: RNEA.ReadonlyNonEmptyArray<Problem>) =>
+        ps.some((p) => p._tag === 'InvalidInput') ? documentFailure(source, ps) : refused(ps, `${source.label} is`),
       (p: Plan) => planOutput(p, inv.format, inv.state?._tag === 'AssumeHealthy', []),
     )(validatePlan(topology, state, plan.right)),
   )

@@ -96,6 +96,15 @@ describe.concurrent('sfb-dr validate', () => {
     expect(tags).toContain('StepPreconditionFailed') // the id does not hide the rule the failover now breaks
   })
 
+  it('a plan whose steps do not read as steps is a document with problems, exit 2', async () => {
+    const plan = JSON.parse(savedText) as SavedPlan
+    const bogus = scratch.write('bogus.json', JSON.stringify({ ...plan, steps: [{ ...plan.steps[0], _tag: 'RebootEverything' }] }))
+    const r = await sfbDr(['validate', bogus, '--topology', topology, '--state', redmondDown])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^sfb-dr: plan .*bogus\.json has \d+ problems?:\n/)
+    expect(r.stderr).toContain('steps[0]._tag')
+  })
+
   it('validates with --assume-healthy, and says so', async () => {
     const healthy = `${scratch.dir}/healthy.json`
     const made = await sfbDr(['plan', 'failover', '--topology', topology, '--assume-healthy', '--pool', 'pool1.contoso.com', '--out', healthy, '--format', 'json'])
