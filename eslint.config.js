@@ -42,13 +42,13 @@ const layer = (forbiddenLayers, pure) => ({
 })
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'docs/api/', 'node_modules/', '.smoke/', 'bench/data/', '.stryker-tmp/'] },
+  { ignores: ['dist/', 'coverage/', 'docs/api/', 'node_modules/', '.smoke/', 'bench/data/', '.stryker-tmp/', 'examples/portal/dist/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs', 'bench/*.mjs'] },
+        projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs', 'bench/*.mjs', 'examples/portal/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { decodeState, decodeTopology, executePlan, planFailover, resumePlan, servingPool, type Plan } from 'sfb-dr'
 import { simulatedHandlers } from 'sfb-dr/testing'
 import { deploymentArbitrary } from 'sfb-dr/testing/arbitraries'
-import { planFailoverView } from './portal.js'
+import { loadDeployment, planFor } from './portal/view.js'
 
 const load = (name: string): unknown => JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8')) as unknown
 const right = <A>(e: E.Either<unknown, A>): A => {
@@ -52,9 +52,10 @@ describe('our Redmond outage procedure', () => {
   })
 
   it('shows the portal user why se1 cannot be failed over', () => {
-    const view = planFailoverView(load('contoso.topology.json'), load('contoso.state.redmond-down.json'), 'se1.contoso.com')
-    expect(view.kind).toBe('problems')
-    expect(view.kind === 'problems' ? view.items.map((i) => i.text) : []).toContainEqual(
+    const deployment = right(loadDeployment(load('contoso.topology.json'), O.some(load('contoso.state.redmond-down.json'))))
+    const view = planFor(deployment, 'se1.contoso.com')
+    expect(view.kind).toBe('refused')
+    expect(view.kind === 'refused' ? view.problems.map((i) => i.text) : []).toContainEqual(
       expect.stringContaining('has no backup pool'),
     )
   })
