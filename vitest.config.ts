@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 
 const src = (p: string): string => fileURLToPath(new URL(`./src/${p}`, import.meta.url))
 
@@ -14,6 +14,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
+    // node:test files run in a real browser by `npm run test:browser`, not by vitest.
+    exclude: [...configDefaults.exclude, 'test/browser/**'],
     testTimeout: 60_000,
     coverage: { provider: 'v8', include: ['src/**'] },
   },
