@@ -79,6 +79,12 @@ export const formatProblem = (problem: Problem): string => {
       return `${problem.path}: both pools of the pair ${problem.pools.join(' and ')} are recorded as failed over; at most one pool of a pair can be.`
     case 'ActiveMasterOutsideCmsPair':
       return `${problem.path}: the CMS active master ${q(problem.activeMaster)} must be one of ${problem.allowed.join(', ')} (the CMS pool and its partner).`
+    case 'UnknownField':
+      return `${problem.path}: unknown field ${q(problem.field)}; ${
+        problem.suggestion === undefined ? 'remove it' : `did you mean \`${problem.suggestion}\`?`
+      } (fields sfb-dr does not know are refused, never ignored).`
+    case 'InvalidJson':
+      return `Not a JSON document: line ${problem.line}, column ${problem.column}: expected ${problem.expected}, found ${problem.found}.`
     case 'UnknownPool':
       return `${q(problem.pool)} is not a Front End pool of the topology.`
     case 'NoBackupPool':

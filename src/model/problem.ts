@@ -203,6 +203,25 @@ export interface ActiveMasterOutsideCmsPair {
 }
 
 /**
+ * A document has a field that sfb-dr does not know (a typo, or a field of another version): it is
+ * refused rather than ignored, so that a misspelled `reachable` never yields a plan for a dead
+ * pool. Only a top-level `$schema` string is allowed besides the documented fields.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface UnknownField {
+  /** Stable machine code. */
+  readonly _tag: 'UnknownField'
+  /** JSON path of the unknown field itself, such as `pools["pool1.contoso.com"].reachble`. */
+  readonly path: string
+  /** The field name as written. */
+  readonly field: string
+  /** The known field name nearest to it, when one is close enough to be a likely typo. */
+  readonly suggestion?: string
+}
+
+/**
  * Every problem a document can have.
  *
  * @category errors
@@ -220,6 +239,7 @@ export type DecodeProblem =
   | FailoverOfUnpairedPool
   | BothPoolsOfPairFailedOver
   | ActiveMasterOutsideCmsPair
+  | UnknownField
 
 // -------------------------------------------------------------------------------------
 // violations (requests and plans)
@@ -515,6 +535,7 @@ export interface NothingLeftToRun {
  */
 export type Violation =
   | InvalidInput
+  | UnknownField
   | UnknownPool
   | NoBackupPool
   | AlreadyFailedOver
@@ -533,10 +554,36 @@ export type Violation =
   | JournalMismatch
   | NothingLeftToRun
 
+// -------------------------------------------------------------------------------------
+// reading problems (text and bytes)
+// -------------------------------------------------------------------------------------
+
+/**
+ * A text or file is not a JSON document: where it breaks (1-based line and column, the column
+ * counted in UTF-16 code units as editors do), what JSON expects there and what was found
+ * instead. Invisible characters are named by their code point (`U+00A0 (no-break space)`), never
+ * shown raw.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface InvalidJson {
+  /** Stable machine code. */
+  readonly _tag: 'InvalidJson'
+  /** Line of the break, from 1. */
+  readonly line: number
+  /** Column of the break on its line, from 1. */
+  readonly column: number
+  /** What JSON expects there, in words. */
+  readonly expected: string
+  /** What was found instead, in words (`"}"`, `the end of the text`, `U+0000 (NUL)`). */
+  readonly found: string
+}
+
 /**
  * Any problem sfb-dr reports.
  *
  * @category errors
  * @since 0.1.0
  */
-export type Problem = DecodeProblem | Violation
+export type Problem = InvalidJson | DecodeProblem | Violation

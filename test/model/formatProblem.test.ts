@@ -20,6 +20,8 @@ const examples: { readonly [K in Problem['_tag']]: Extract<Problem, { _tag: K }>
   FailoverOfUnpairedPool: { _tag: 'FailoverOfUnpairedPool', path: 'failovers[0].pool', pool: 'se1.contoso.com' },
   BothPoolsOfPairFailedOver: { _tag: 'BothPoolsOfPairFailedOver', path: 'failovers[1].pool', pools: [p1, p2] },
   ActiveMasterOutsideCmsPair: { _tag: 'ActiveMasterOutsideCmsPair', path: 'centralManagementStore.activeMaster', activeMaster: 'se1.contoso.com', allowed: [p1, p2] },
+  UnknownField: { _tag: 'UnknownField', path: 'pools["pool1.contoso.com"].reachble', field: 'reachble', suggestion: 'reachable' },
+  InvalidJson: { _tag: 'InvalidJson', line: 3, column: 7, expected: '"," or "}"', found: 'U+00A0 (no-break space)' },
   UnknownPool: { _tag: 'UnknownPool', pool: 'pool9.contoso.com' },
   NoBackupPool: { _tag: 'NoBackupPool', pool: 'se1.contoso.com' },
   AlreadyFailedOver: { _tag: 'AlreadyFailedOver', pool: p1, backupPool: p2 },
