@@ -5,6 +5,7 @@
  */
 export { decodeTopology, encodeTopology } from './topologyCodec.js'
 export { decodeState, encodeState } from './stateCodec.js'
+export { parseDocumentText } from './documentText.js'
 export type {
   BackEndDocument,
   BackupServiceDocument,
