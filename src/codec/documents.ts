@@ -3,8 +3,8 @@
  * Identifiers are plain strings here: decoding validates and normalizes them. Optional fields are
  * defaults when decoding; `encodeTopology` and `encodeState` write every field out.
  *
- * Unknown extra fields are ignored when decoding (a newer document still decodes) and never
- * written.
+ * Fields these types do not define are refused when decoding (`UnknownField`, with the nearest
+ * known name), never ignored; only a top-level `$schema` string is allowed.
  *
  * @module
  */

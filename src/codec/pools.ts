@@ -12,8 +12,9 @@ import type * as t from 'io-ts'
 import { parseSqlInstanceName, type Fqdn } from '../model/identifiers.js'
 import type { BackEnd, BackEndHa, Edition, Pool, SqlStore } from '../model/topology.js'
 import type { BackEndDocument, PoolDocument, SqlStoreDocument } from './documents.js'
-import { isFields, leaf, optionalLeaf, reject, type Errors, type Fields } from './fields.js'
+import { elements, isFields, leaf, open, optionalLeaf, reject, type Errors, type Fields } from './fields.js'
 import { fqdnCodec, oneOf, siteNameCodec, sqlInstanceCodec, textCodec } from './primitives.js'
+import { BACK_END_FIELDS, POOL_FIELDS, SQL_STORE_FIELDS } from './shapes.js'
 
 /**
  * The edition of a pool: `"Enterprise" | "Standard"`.
@@ -34,29 +35,31 @@ const SERVERS = 'a non-empty array of Front End server FQDNs'
 const BACK_END = 'a Back End { sqlServer, instance, ha?, mirror? }'
 const SQL_STORE = 'a SQL store { sqlServer, instance }'
 
-const decodeMirror = (errors: Errors, u: unknown, c: t.Context, i: number): SqlStore | undefined => {
-  if (!isFields(u)) {
-    reject(errors, SQL_STORE, u, c, i, 'backEnd', 'mirror')
+const decodeMirror = (errors: Errors, given: unknown, c: t.Context, i: number): SqlStore | undefined => {
+  if (!isFields(given)) {
+    reject(errors, SQL_STORE, given, c, i, 'backEnd', 'mirror')
     return undefined
   }
+  const u = open(errors, given, SQL_STORE_FIELDS, c, [i, 'backEnd', 'mirror'])
   const sqlServer = leaf(errors, fqdnCodec, u['sqlServer'], c, i, 'backEnd', 'mirror', 'sqlServer')
   const instance = leaf(errors, sqlInstanceCodec, u['instance'], c, i, 'backEnd', 'mirror', 'instance')
   return sqlServer === undefined || instance === undefined ? undefined : { sqlServer, instance }
 }
 
-const decodeBackEnd = (errors: Errors, u: unknown, c: t.Context, i: number): BackEnd | undefined => {
-  if (!isFields(u)) {
-    reject(errors, BACK_END, u, c, i, 'backEnd')
+const decodeBackEnd = (errors: Errors, given: unknown, c: t.Context, i: number): BackEnd | undefined => {
+  if (!isFields(given)) {
+    reject(errors, BACK_END, given, c, i, 'backEnd')
     return undefined
   }
+  const u = open(errors, given, BACK_END_FIELDS, c, [i, 'backEnd'])
   const sqlServer = leaf(errors, fqdnCodec, u['sqlServer'], c, i, 'backEnd', 'sqlServer')
   const instance = leaf(errors, sqlInstanceCodec, u['instance'], c, i, 'backEnd', 'instance')
   const ha = optionalLeaf(errors, haCodec, u['ha'], c, i, 'backEnd', 'ha') ?? 'none'
-  const given = u['mirror']
-  const mirror = given === undefined ? undefined : decodeMirror(errors, given, c, i)
-  if (given !== undefined && ha !== 'mirroring')
-    reject(errors, 'no mirror: a mirror needs "ha": "mirroring"', given, c, i, 'backEnd', 'mirror')
-  if (sqlServer === undefined || instance === undefined || (given !== undefined && mirror === undefined)) return undefined
+  const givenMirror = u['mirror']
+  const mirror = givenMirror === undefined ? undefined : decodeMirror(errors, givenMirror, c, i)
+  if (givenMirror !== undefined && ha !== 'mirroring')
+    reject(errors, 'no mirror: a mirror needs "ha": "mirroring"', givenMirror, c, i, 'backEnd', 'mirror')
+  if (sqlServer === undefined || instance === undefined || (givenMirror !== undefined && mirror === undefined)) return undefined
   return mirror === undefined ? { sqlServer, instance, ha } : { sqlServer, instance, mirror, ha }
 }
 
@@ -69,11 +72,9 @@ const decodeFrontEnds = (
   self: Fqdn | undefined,
 ): ReadonlyArray<Fqdn> | undefined => {
   const given = u['frontEnds']
-  if (!Array.isArray(given) || given.length === 0) {
-    reject(errors, SERVERS, given, c, i, 'frontEnds')
-    return undefined
-  }
-  const list: ReadonlyArray<unknown> = given
+  const list = Array.isArray(given) ? elements(errors, given, c, [i, 'frontEnds']) : undefined
+  if (list?.length === 0 || !Array.isArray(given)) reject(errors, SERVERS, given, c, i, 'frontEnds')
+  if (list === undefined || list.length === 0) return undefined
   if (edition === 'Standard' && list.length !== 1) {
     reject(errors, 'exactly one server: a Standard Edition pool is a single server', given, c, i, 'frontEnds')
     return undefined
@@ -104,11 +105,12 @@ const defaultBackEnd = (self: Fqdn): BackEnd | undefined =>
  * @category internal
  * @since 0.1.0
  */
-export const decodePool = (errors: Errors, u: unknown, c: t.Context, i: number): Pool | undefined => {
-  if (!isFields(u)) {
-    reject(errors, POOL, u, c, i)
+export const decodePool = (errors: Errors, item: unknown, c: t.Context, i: number): Pool | undefined => {
+  if (!isFields(item)) {
+    reject(errors, POOL, item, c, i)
     return undefined
   }
+  const u = open(errors, item, POOL_FIELDS, c, [i])
   const before = errors.length
   const fqdn = leaf(errors, fqdnCodec, u['fqdn'], c, i, 'fqdn')
   const site = leaf(errors, siteNameCodec, u['site'], c, i, 'site')

@@ -132,17 +132,20 @@ export const textCodec: LeafType<string> = new LeafType<string>(
 )
 
 /**
- * An integer from `min` to `max`.
+ * An integer from `min` to `max`. `-0` (which `JSON.parse("-0")` gives) decodes to `0`, so that
+ * decoded values compare equal to their JSON round trip; the guard refuses `-0` so that `leaf`
+ * takes the normalizing path.
  *
  * @category internal
  * @since 0.1.0
  */
 export const integerCodec = (min: number, max: number): LeafType<number> => {
-  const is = (u: unknown): u is number => typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max
+  const inRange = (u: unknown): u is number => typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max
+  const is = (u: unknown): u is number => inRange(u) && !Object.is(u, -0)
   return new LeafType<number>(
     `an integer from ${String(min)} to ${String(max)}`,
     is,
-    (u, c) => (is(u) ? t.success(u) : t.failure(u, c)),
+    (u, c) => (inRange(u) ? t.success(u === 0 ? 0 : u) : t.failure(u, c)),
     t.identity,
   )
 }

@@ -46,6 +46,15 @@ export class KeyedType<A, O = A> extends t.Type<A, O> {}
  */
 export type Decoded<A> = E.Either<ReadonlyNonEmptyArray<DecodeProblem>, A>
 
+/**
+ * Stands for a value whose read threw (a throwing getter, a revoked Proxy): the problem is
+ * reported at its path once; the field decoders report nothing more for it.
+ *
+ * @category internal
+ * @since 0.2.0
+ */
+export const UNREADABLE: unique symbol = Symbol('sfb-dr unreadable value')
+
 // -------------------------------------------------------------------------------------
 // constructors
 // -------------------------------------------------------------------------------------
@@ -137,7 +146,7 @@ const toInvalidInput = (e: t.ValidationError): InvalidInput => {
     _tag: 'InvalidInput',
     path: pathOf(e.context),
     expected: e.message ?? last?.type.name ?? 'a valid value',
-    found: describeFound(e.value),
+    found: e.value === UNREADABLE ? 'a value that cannot be read (its getter threw, or a revoked Proxy)' : describeFound(e.value),
   }
 }
 

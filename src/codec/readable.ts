@@ -18,7 +18,7 @@
  */
 import type { Fqdn, SiteName } from '../model/identifiers.js'
 import type { Edition } from '../model/topology.js'
-import { isFields, type LeafType } from './fields.js'
+import { elements, isFields, ownValue, type LeafType } from './fields.js'
 import { editionCodec } from './pools.js'
 import { booleanCodec, fqdnCodec, siteNameCodec } from './primitives.js'
 
@@ -72,7 +72,8 @@ const readable = <A>(codec: LeafType<A, unknown>, value: unknown): A | undefined
 
 const readableServers = (u: unknown): ReadonlyArray<Fqdn | undefined> | undefined => {
   if (!Array.isArray(u)) return undefined
-  const list: ReadonlyArray<unknown> = u
+  const list = elements([], u, [], [])
+  if (list === undefined) return undefined
   const servers: Array<Fqdn | undefined> = []
   for (const server of list) servers.push(readable(fqdnCodec, server))
   return servers
@@ -88,11 +89,11 @@ const readableServers = (u: unknown): ReadonlyArray<Fqdn | undefined> | undefine
 export const readablePool = (u: unknown): PoolItem => {
   if (!isFields(u)) return {}
   return {
-    fqdn: readable(fqdnCodec, u['fqdn']),
-    site: readable(siteNameCodec, u['site']),
-    edition: readable(editionCodec, u['edition']),
-    frontEnds: readableServers(u['frontEnds']),
-    edgePool: readable(fqdnCodec, u['edgePool']),
+    fqdn: readable(fqdnCodec, ownValue(u, 'fqdn')),
+    site: readable(siteNameCodec, ownValue(u, 'site')),
+    edition: readable(editionCodec, ownValue(u, 'edition')),
+    frontEnds: readableServers(ownValue(u, 'frontEnds')),
+    edgePool: readable(fqdnCodec, ownValue(u, 'edgePool')),
   }
 }
 
@@ -106,11 +107,11 @@ export const readablePool = (u: unknown): PoolItem => {
  */
 export const readableEdgePool = (u: unknown): EdgePoolItem => {
   if (!isFields(u)) return {}
-  const federation = u['federation']
+  const federation = ownValue(u, 'federation')
   return {
-    fqdn: readable(fqdnCodec, u['fqdn']),
-    site: readable(siteNameCodec, u['site']),
-    nextHop: readable(fqdnCodec, u['nextHop']),
+    fqdn: readable(fqdnCodec, ownValue(u, 'fqdn')),
+    site: readable(siteNameCodec, ownValue(u, 'site')),
+    nextHop: readable(fqdnCodec, ownValue(u, 'nextHop')),
     federation: federation === undefined ? false : readable(booleanCodec, federation),
   }
 }

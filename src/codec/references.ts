@@ -245,7 +245,7 @@ const checkEdgePools = (
       })
     if (edge.federation === true) federation.push({ name: edgeName(edge, k), index: k })
   })
-  const second = federation[1]
+  const second = federation.length > 1 ? federation[1] : undefined
   if (second !== undefined)
     problems.push({
       _tag: 'MultipleFederationEdgePools',

@@ -9,8 +9,9 @@ import type * as t from 'io-ts'
 import type { Fqdn } from '../model/identifiers.js'
 import type { CentralManagementStore, EdgePool, Site } from '../model/topology.js'
 import type { EdgePoolDocument } from './documents.js'
-import { isFields, leaf, optionalLeaf, reject, type Errors } from './fields.js'
+import { elements, isFields, leaf, open, optionalLeaf, reject, type Errors } from './fields.js'
 import { booleanCodec, fqdnCodec, siteNameCodec } from './primitives.js'
+import { CMS_FIELDS, EDGE_POOL_FIELDS, SITE_FIELDS } from './shapes.js'
 
 /**
  * Decodes item `i` of the `sites` array at `c`.
@@ -18,11 +19,12 @@ import { booleanCodec, fqdnCodec, siteNameCodec } from './primitives.js'
  * @category internal
  * @since 0.1.0
  */
-export const decodeSite = (errors: Errors, u: unknown, c: t.Context, i: number): Site | undefined => {
-  if (!isFields(u)) {
-    reject(errors, 'a site { name }', u, c, i)
+export const decodeSite = (errors: Errors, item: unknown, c: t.Context, i: number): Site | undefined => {
+  if (!isFields(item)) {
+    reject(errors, 'a site { name }', item, c, i)
     return undefined
   }
+  const u = open(errors, item, SITE_FIELDS, c, [i])
   const name = leaf(errors, siteNameCodec, u['name'], c, i, 'name')
   return name === undefined ? undefined : { name }
 }
@@ -35,11 +37,11 @@ export const decodeSite = (errors: Errors, u: unknown, c: t.Context, i: number):
  * @since 0.1.0
  */
 export const decodePair = (errors: Errors, u: unknown, c: t.Context, i: number): readonly [Fqdn, Fqdn] | undefined => {
-  if (!Array.isArray(u) || u.length !== 2) {
-    reject(errors, 'a pairing: an array of two pool FQDNs', u, c, i)
+  const pair = Array.isArray(u) ? elements(errors, u, c, [i]) : undefined
+  if (pair?.length !== 2) {
+    if (pair !== undefined || !Array.isArray(u)) reject(errors, 'a pairing: an array of two pool FQDNs', u, c, i)
     return undefined
   }
-  const pair: ReadonlyArray<unknown> = u
   const a = leaf(errors, fqdnCodec, pair[0], c, i, 0)
   const b = leaf(errors, fqdnCodec, pair[1], c, i, 1)
   return a === undefined || b === undefined ? undefined : [a, b]
@@ -51,11 +53,12 @@ export const decodePair = (errors: Errors, u: unknown, c: t.Context, i: number):
  * @category internal
  * @since 0.1.0
  */
-export const decodeEdgePool = (errors: Errors, u: unknown, c: t.Context, k: number): EdgePool | undefined => {
-  if (!isFields(u)) {
-    reject(errors, 'an Edge pool { fqdn, site, nextHop, federation?, xmpp? }', u, c, k)
+export const decodeEdgePool = (errors: Errors, item: unknown, c: t.Context, k: number): EdgePool | undefined => {
+  if (!isFields(item)) {
+    reject(errors, 'an Edge pool { fqdn, site, nextHop, federation?, xmpp? }', item, c, k)
     return undefined
   }
+  const u = open(errors, item, EDGE_POOL_FIELDS, c, [k])
   const before = errors.length
   const fqdn = leaf(errors, fqdnCodec, u['fqdn'], c, k, 'fqdn')
   const site = leaf(errors, siteNameCodec, u['site'], c, k, 'site')
@@ -89,13 +92,14 @@ export const encodeEdgePool = (e: EdgePool): EdgePoolDocument => ({
  */
 export const decodeCentralManagementStore = (
   errors: Errors,
-  u: unknown,
+  given: unknown,
   c: t.Context,
 ): CentralManagementStore | undefined => {
-  if (!isFields(u)) {
-    reject(errors, 'the Central Management Store { pool }', u, c, 'centralManagementStore')
+  if (!isFields(given)) {
+    reject(errors, 'the Central Management Store { pool }', given, c, 'centralManagementStore')
     return undefined
   }
+  const u = open(errors, given, CMS_FIELDS, c, ['centralManagementStore'])
   const pool = leaf(errors, fqdnCodec, u['pool'], c, 'centralManagementStore', 'pool')
   return pool === undefined ? undefined : { pool }
 }

@@ -18,9 +18,10 @@ import type { DecodeProblem } from '../model/problem.js'
 import type { BackupServiceStatus, EdgePoolStatus, FailoverMode, PoolStatus, State } from '../model/state.js'
 import type { Topology } from '../model/topology.js'
 import type { StateDocument } from './documents.js'
-import { contextAt, isFields, leaf, optionalLeaf, reject, type Errors, type Fields } from './fields.js'
+import { contextAt, isFields, leaf, open, optionalLeaf, reject, type Errors, type Fields } from './fields.js'
 import { booleanCodec, fqdnCodec, integerCodec } from './primitives.js'
 import { decodeWith, pathFrom, pathOf, problemError } from './problems.js'
+import { CMS_STATUS_FIELDS, EDGE_POOL_STATUS_FIELDS, POOL_STATUS_FIELDS, STATE_FIELDS } from './shapes.js'
 import { decodeBackup, decodeFailover, decodeFqdnMap, decodeList, firstOfEachPool } from './stateEntries.js'
 
 const report = (errors: Errors, problem: DecodeProblem, c: t.Context): void => {
@@ -29,11 +30,12 @@ const report = (errors: Errors, problem: DecodeProblem, c: t.Context): void => {
 
 const decodePools = (errors: Errors, doc: Fields, c: t.Context, topology: Topology): ReadonlyMap<PoolFqdn, PoolStatus> => {
   const pools = topology.index.pools
-  const given = decodeFqdnMap(errors, doc, c, 'pools', 'pool', (p) => pools.has(p), (errs, u, here, key, fqdn) => {
-    if (!isFields(u)) {
-      reject(errs, 'a pool status { reachable?, frontEndsRunning? }', u, here, key)
+  const given = decodeFqdnMap(errors, doc, c, 'pools', 'pool', (p) => pools.has(p), (errs, item, here, key, fqdn) => {
+    if (!isFields(item)) {
+      reject(errs, 'a pool status { reachable?, frontEndsRunning? }', item, here, key)
       return undefined
     }
+    const u = open(errs, item, POOL_STATUS_FIELDS, here, [key])
     const servers = pools.get(fqdn)?.frontEnds.length ?? 0
     const reachable = optionalLeaf(errs, booleanCodec, u['reachable'], here, key, 'reachable')
     const running = optionalLeaf(errs, integerCodec(0, servers), u['frontEndsRunning'], here, key, 'frontEndsRunning')
@@ -51,11 +53,12 @@ const decodeEdgePools = (
   topology: Topology,
 ): ReadonlyMap<EdgePoolFqdn, EdgePoolStatus> => {
   const edges = topology.index.edgePools
-  const given = decodeFqdnMap(errors, doc, c, 'edgePools', 'edgePool', (e) => edges.has(e), (errs, u, here, key, fqdn) => {
-    if (!isFields(u)) {
-      reject(errs, 'an Edge pool status { reachable?, nextHop? }', u, here, key)
+  const given = decodeFqdnMap(errors, doc, c, 'edgePools', 'edgePool', (e) => edges.has(e), (errs, item, here, key, fqdn) => {
+    if (!isFields(item)) {
+      reject(errs, 'an Edge pool status { reachable?, nextHop? }', item, here, key)
       return undefined
     }
+    const u = open(errs, item, EDGE_POOL_STATUS_FIELDS, here, [key])
     const reachable = optionalLeaf(errs, booleanCodec, u['reachable'], here, key, 'reachable')
     const nextHop = optionalLeaf(errs, fqdnCodec, u['nextHop'], here, key, 'nextHop')
     if (nextHop !== undefined && !topology.index.pools.has(nextHop)) {
@@ -112,14 +115,14 @@ const decodeBackupService = (
 
 const decodeCms = (errors: Errors, doc: Fields, c: t.Context, topology: Topology): State['centralManagementStore'] => {
   const home = topology.centralManagementStore.pool
-  const raw = doc['centralManagementStore']
-  if (raw === undefined) return { activeMaster: home, available: true }
-  if (!isFields(raw)) {
-    reject(errors, 'a CMS status { activeMaster?, available? }', raw, c, 'centralManagementStore')
+  const given = doc['centralManagementStore']
+  if (given === undefined) return { activeMaster: home, available: true }
+  if (!isFields(given)) {
+    reject(errors, 'a CMS status { activeMaster?, available? }', given, c, 'centralManagementStore')
     return { activeMaster: home, available: true }
   }
-  const given = raw['activeMaster']
-  const master = optionalLeaf(errors, fqdnCodec, given, c, 'centralManagementStore', 'activeMaster')
+  const raw = open(errors, given, CMS_STATUS_FIELDS, c, ['centralManagementStore'])
+  const master = optionalLeaf(errors, fqdnCodec, raw['activeMaster'], c, 'centralManagementStore', 'activeMaster')
   const available = optionalLeaf(errors, booleanCodec, raw['available'], c, 'centralManagementStore', 'available') ?? true
   if (master === undefined) return { activeMaster: home, available }
   const path = 'centralManagementStore.activeMaster'
@@ -148,9 +151,10 @@ const stateCodec = (topology: Topology): t.Type<State, StateDocument> =>
   new t.Type<State, StateDocument>(
     'a state document',
     (u): u is State => isFields(u) && u['pools'] instanceof Map,
-    (u, c) => {
-      if (!isFields(u)) return t.failure(u, c, 'a state document (an object)')
+    (input, c) => {
+      if (!isFields(input)) return t.failure(input, c, 'a state document (an object)')
       const errors: Errors = []
+      const u = open(errors, input, STATE_FIELDS, c, [], true)
       const pools = decodePools(errors, u, c, topology)
       const failovers = decodeFailovers(errors, u, c, topology)
       const centralManagementStore = decodeCms(errors, u, c, topology)
@@ -196,7 +200,8 @@ function encodeStateDocument(s: State): StateDocument {
  * (`pools["pool9.contoso.com"]`, `failovers[1]`): invalid values (`InvalidInput`), pools or Edge
  * pools not in the topology (`UnknownReference`), a pool given twice (`DuplicateName`), a failover
  * of an unpaired pool, both pools of a pair failed over, an active CMS master outside the CMS pool
- * and its partner, an Edge next hop that is not a pool. Unknown extra fields are ignored;
+ * and its partner, an Edge next hop that is not a pool, a field the document type does not define
+ * (`UnknownField`, with the nearest known name; only a top-level `$schema` string is allowed);
  * `federationEdgePool: null` means no Edge pool carries federation now.
  *
  * **Gotchas**: never throws, whatever the input; the input is only read.

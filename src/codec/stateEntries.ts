@@ -10,9 +10,10 @@ import * as t from 'io-ts'
 import { parseFqdn, type Fqdn } from '../model/identifiers.js'
 import type { DecodeProblem } from '../model/problem.js'
 import type { BackupServiceStatus, ExportState, FailoverMode, ImportState } from '../model/state.js'
-import { contextAt, isFields, leaf, optionalLeaf, reject, type Errors, type Fields } from './fields.js'
+import { contextAt, elements, isFields, leaf, open, optionalLeaf, ownValue, reject, UNREADABLE, type Errors, type Fields } from './fields.js'
 import { dateTimeCodec, fqdnCodec, oneOf } from './primitives.js'
-import { KeyedType, keyedPath, pathFrom, pathOf, problemError } from './problems.js'
+import { invalid, KeyedType, keyedPath, pathFrom, pathOf, problemError } from './problems.js'
+import { BACKUP_SERVICE_FIELDS, FAILOVER_FIELDS } from './shapes.js'
 
 /**
  * The context entry type of FQDN-keyed maps: their entries' paths read `pools["pool1.contoso.com"]`.
@@ -53,8 +54,19 @@ export const decodeFqdnMap = <A>(
   }
   const here = t.appendContext(c, field, fqdnMap, raw)
   const firstKey = new Map<Fqdn, string>()
-  for (const key of Object.keys(raw)) {
-    const value = raw[key]
+  let keys: ReadonlyArray<string>
+  try {
+    keys = Object.keys(raw)
+  } catch {
+    errors.push(invalid(UNREADABLE, contextAt(c, t.unknown, undefined, field), `an object keyed by ${kind === 'pool' ? 'pool' : 'Edge pool'} FQDN`))
+    return entries
+  }
+  for (const key of keys) {
+    const value = ownValue(raw, key)
+    if (value === UNREADABLE) {
+      errors.push(invalid(UNREADABLE, contextAt(here, t.unknown, undefined, key), 'a plain JSON value'))
+      continue
+    }
     const fqdn = O.toUndefined(parseFqdn(key))
     if (fqdn === undefined) {
       reject(errors, `${kind === 'pool' ? 'a pool' : 'an Edge pool'} FQDN as the key`, key, here, key)
@@ -97,7 +109,8 @@ export const decodeList = <A>(
     reject(errors, expected, raw, c, field)
     return []
   }
-  const list: ReadonlyArray<unknown> = raw
+  const list = elements(errors, raw, c, [field])
+  if (list === undefined) return []
   const here = t.appendContext(c, field, t.UnknownArray, raw)
   const out: Array<A | undefined> = []
   for (let i = 0; i < list.length; i++) out.push(item(errors, list[i], here, i))
@@ -149,11 +162,12 @@ export interface FailoverEntry {
  */
 export const decodeFailover =
   (known: (fqdn: Fqdn) => boolean) =>
-  (errors: Errors, u: unknown, c: t.Context, i: number): FailoverEntry | undefined => {
-    if (!isFields(u)) {
-      reject(errors, 'a failover { pool, mode? }', u, c, i)
+  (errors: Errors, item: unknown, c: t.Context, i: number): FailoverEntry | undefined => {
+    if (!isFields(item)) {
+      reject(errors, 'a failover { pool, mode? }', item, c, i)
       return undefined
     }
+    const u = open(errors, item, FAILOVER_FIELDS, c, [i])
     const pool = knownPool(errors, u['pool'], c, i, 'pool', known)
     const mode = optionalLeaf(errors, modeCodec, u['mode'], c, i, 'mode') ?? 'disaster'
     return pool === undefined || (u['mode'] !== undefined && !modeCodec.is(u['mode'])) ? undefined : { pool, mode, index: i }
@@ -169,14 +183,15 @@ export const decodeBackup =
   (known: (fqdn: Fqdn) => boolean) =>
   (
     errors: Errors,
-    u: unknown,
+    item: unknown,
     c: t.Context,
     i: number,
   ): { readonly pool: Fqdn; readonly index: number; readonly status: BackupServiceStatus } | undefined => {
-    if (!isFields(u)) {
-      reject(errors, 'a Backup Service status { pool, exportState?, importState?, lastSyncAt? }', u, c, i)
+    if (!isFields(item)) {
+      reject(errors, 'a Backup Service status { pool, exportState?, importState?, lastSyncAt? }', item, c, i)
       return undefined
     }
+    const u = open(errors, item, BACKUP_SERVICE_FIELDS, c, [i])
     const before = errors.length
     const pool = knownPool(errors, u['pool'], c, i, 'pool', known)
     const exportState = optionalLeaf(errors, exportCodec, u['exportState'], c, i, 'exportState')

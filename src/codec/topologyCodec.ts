@@ -16,13 +16,14 @@ import type { PoolFqdn } from '../model/identifiers.js'
 import type { DecodeProblem } from '../model/problem.js'
 import { makeTopology, type Topology } from '../model/topology.js'
 import type { TopologyDocument } from './documents.js'
-import { isFields, reject, type Errors, type Fields } from './fields.js'
+import { elements, isFields, open, reject, type Errors, type Fields } from './fields.js'
 import { PoolLookup } from './poolLookup.js'
 import { decodePool, encodePool } from './pools.js'
 import { decodeWith, problemError } from './problems.js'
 import { itemsOf, readableEdgePool, readablePool, type PoolItem } from './readable.js'
 import { checkReferences, poolsKnown } from './references.js'
 import { decodeCentralManagementStore, decodeEdgePool, decodePair, decodeSite, encodeEdgePool } from './sections.js'
+import { TOPOLOGY_FIELDS } from './shapes.js'
 import { usersCodec } from './users.js'
 
 /** The items that decoded; `list` itself when they all did (the valid path copies nothing). */
@@ -38,6 +39,15 @@ const complete = <A>(list: ReadonlyArray<A | undefined>): list is ReadonlyArray<
   return true
 }
 
+/** The `fqdn` a raw pool item spells out (own field only), if it can be read. */
+const writtenFqdn = (item: unknown): unknown => {
+  try {
+    return isFields(item) && Object.prototype.hasOwnProperty.call(item, 'fqdn') ? item['fqdn'] : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** Pools by slot for the user lookup, and the other spellings the document uses for them. */
 const lookupOf = (raw: ReadonlyArray<unknown>, items: ReadonlyArray<PoolItem>): PoolLookup => {
   const pools = new Array<PoolFqdn>(items.length)
@@ -46,8 +56,7 @@ const lookupOf = (raw: ReadonlyArray<unknown>, items: ReadonlyArray<PoolItem>): 
   for (let i = 0; i < items.length; i++) {
     const name = items[i]?.fqdn
     if (name === undefined) continue
-    const item = raw[i]
-    const written = isFields(item) ? item['fqdn'] : undefined
+    const written = writtenFqdn(raw[i])
     if (typeof written === 'string' && written !== name) spellings.push([written, count])
     pools[count++] = name
   }
@@ -70,24 +79,26 @@ const section = <A>(
     reject(errors, expected, raw, c, key)
     return undefined
   }
-  const list: ReadonlyArray<unknown> = raw
+  const list = elements(errors, raw, c, [key])
+  if (list === undefined) return undefined
   const here = t.appendContext(c, key, t.UnknownArray, raw)
   const out = new Array<A | undefined>(list.length)
   for (let i = 0; i < list.length; i++) out[i] = decode(errors, list[i], here, i)
   return out
 }
 
-const validateTopology = (u: unknown, c: t.Context): t.Validation<Topology> => {
-  if (!isFields(u)) return t.failure(u, c, 'a topology document (an object)')
+const validateTopology = (input: unknown, c: t.Context): t.Validation<Topology> => {
+  if (!isFields(input)) return t.failure(input, c, 'a topology document (an object)')
   const errors: Errors = []
+  const u = open(errors, input, TOPOLOGY_FIELDS, c, [], true)
   const sites = section(errors, u, c, 'sites', decodeSite, 'an array of sites { name }')
   const pools = section(errors, u, c, 'pools', decodePool, 'an array of pools')
   const pairings = section(errors, u, c, 'pairings', decodePair, 'an array of pairings (pairs of pool FQDNs; may be empty)')
   const edgePools =
     u['edgePools'] === undefined ? [] : section(errors, u, c, 'edgePools', decodeEdgePool, 'an array of Edge pools')
   const centralManagementStore = decodeCentralManagementStore(errors, u['centralManagementStore'], c)
-  const rawPools: ReadonlyArray<unknown> = Array.isArray(u['pools']) ? u['pools'] : []
-  const rawEdges: ReadonlyArray<unknown> = Array.isArray(u['edgePools']) ? u['edgePools'] : []
+  const rawPools: ReadonlyArray<unknown> = Array.isArray(u['pools']) ? (elements([], u['pools'], c, []) ?? []) : []
+  const rawEdges: ReadonlyArray<unknown> = Array.isArray(u['edgePools']) ? (elements([], u['edgePools'], c, []) ?? []) : []
   const poolItems = pools === undefined ? undefined : complete(pools) ? pools : itemsOf(pools, rawPools, readablePool)
   const sections = {
     sites,
@@ -141,13 +152,16 @@ export const topologyCodec = new t.Type<Topology, TopologyDocument>(
  * (FQDNs and SIP addresses lower-case, no trailing dot), fills the defaults and checks every
  * reference, then indexes the users per home pool.
  *
- * **Details**: unknown extra fields are ignored. Every problem found is reported, each with the
+ * **Details**: fields the document type does not define are refused (`UnknownField`, with the
+ * nearest known name), never ignored; only a top-level `$schema` string is allowed. Every problem found is reported, each with the
  * JSON path of the value concerned (`pools[0].fqdn`, `pairings[1][0]`, `users[12].homePool`); a
  * pool or Edge pool with a bad field still has its readable site, Edge pool, next hop, federation
  * flag and servers checked against the rest of the document:
  * `InvalidInput` (with what was expected and a short rendering of what was found),
  * `UnknownReference`, `DuplicateName`, `PoolInTwoPairings`, `PoolPairedWithItself`,
- * `PairingMemberNotFrontEndPool`, `EdgeNextHopNotPool`, `MultipleFederationEdgePools`.
+ * `PairingMemberNotFrontEndPool`, `EdgeNextHopNotPool`, `MultipleFederationEdgePools`,
+ * `UnknownField`. Only own fields are read (a polluted `Object.prototype` changes nothing); a
+ * field whose read throws is reported at its path, with every other problem.
  *
  * **Gotchas**: never throws, whatever the input (`null`, cycles, huge strings, `__proto__` keys,
  * getters that throw); the input is only read, never modified. The users of the result are a

@@ -11,11 +11,12 @@ import * as O from 'fp-ts/lib/Option.js'
 import * as t from 'io-ts'
 import { parseFqdn, parseSipAddress, type PoolFqdn, type SipAddress } from '../model/identifiers.js'
 import type { UserDocument } from './documents.js'
-import { contextAt, isFields, type Errors, type Fields } from './fields.js'
+import { contextAt, hasOwn, isFields, open, UNREADABLE, type Errors, type Fields } from './fields.js'
 import { hashString, isPlainSipAddress, type HashSlot } from '../model/hashing.js'
 import type { PoolLookup } from './poolLookup.js'
 import { fqdnCodec, sipAddressCodec } from './primitives.js'
 import { invalid, pathOf, problemError } from './problems.js'
+import { USER_FIELDS } from './shapes.js'
 import { UserDirectory, UserDirectoryBuilder } from '../model/userDirectory.js'
 
 /**
@@ -39,33 +40,78 @@ const reportUser = (
   c: t.Context,
   row: number,
   user: unknown,
+  raw: RawUser,
   sip: SipAddress | undefined,
   slot: number,
   lookup: PoolLookup | undefined,
 ): void => {
   if (!isFields(user)) {
-    errors.push(invalid(user, contextAt(c, t.unknown, user, row), USER))
+    if (user !== UNREADABLE) errors.push(invalid(user, contextAt(c, t.unknown, user, row), USER))
     return
   }
-  if (sip === undefined) {
-    const raw = user['sipAddress']
-    errors.push(invalid(raw, contextAt(c, sipAddressCodec, raw, row, 'sipAddress')))
-  }
-  if (slot >= 0) return
-  const raw = user['homePool']
-  const here = contextAt(c, fqdnCodec, raw, row, 'homePool')
-  const pool = typeof raw === 'string' ? O.toUndefined(parseFqdn(raw)) : undefined
-  if (pool === undefined) errors.push(invalid(raw, here))
+  if (sip === undefined && raw.sipAddress !== UNREADABLE)
+    errors.push(invalid(raw.sipAddress, contextAt(c, sipAddressCodec, raw.sipAddress, row, 'sipAddress')))
+  if (slot >= 0 || raw.homePool === UNREADABLE) return
+  const here = contextAt(c, fqdnCodec, raw.homePool, row, 'homePool')
+  const pool = typeof raw.homePool === 'string' ? O.toUndefined(parseFqdn(raw.homePool)) : undefined
+  if (pool === undefined) errors.push(invalid(raw.homePool, here))
   else if (lookup !== undefined)
-    errors.push(problemError({ _tag: 'UnknownReference', path: pathOf(here), kind: 'pool', name: pool }, raw, here))
+    errors.push(problemError({ _tag: 'UnknownReference', path: pathOf(here), kind: 'pool', name: pool }, raw.homePool, here))
 }
 
-const reportDuplicate = (errors: Errors, c: t.Context, row: number, first: number, user: Fields, sip: SipAddress): void => {
-  const raw = user['sipAddress']
-  const here = contextAt(c, sipAddressCodec, raw, row, 'sipAddress')
+const reportDuplicate = (errors: Errors, c: t.Context, row: number, first: number, rawSip: unknown, sip: SipAddress): void => {
+  const here = contextAt(c, sipAddressCodec, rawSip, row, 'sipAddress')
   const firstPath = pathOf(contextAt(c, sipAddressCodec, undefined, first, 'sipAddress'))
-  errors.push(problemError({ _tag: 'DuplicateName', path: pathOf(here), firstPath, kind: 'user', name: sip }, raw, here))
+  errors.push(problemError({ _tag: 'DuplicateName', path: pathOf(here), firstPath, kind: 'user', name: sip }, rawSip, here))
 }
+
+/** The two fields of a user as read (reused for every user: no allocation per user). */
+interface RawUser {
+  sipAddress: unknown
+  homePool: unknown
+}
+
+/**
+ * Reads the fields of `user` into `raw`: own enumerable fields only, in one `for…in` that V8 runs
+ * from the object's enum cache when the object has the exact shape of its neighbours. Returns
+ * whether it has a field other than the two of a user.
+ */
+const readUser = (user: Fields, raw: RawUser): boolean => {
+  raw.sipAddress = undefined
+  raw.homePool = undefined
+  let other = false
+  for (const key in user) {
+    if (!hasOwn.call(user, key)) continue
+    if (key === 'sipAddress') raw.sipAddress = user[key]
+    else if (key === 'homePool') raw.homePool = user[key]
+    else other = true
+  }
+  return other
+}
+
+/**
+ * The slow path of a user whose fields are not exactly those of a user, or whose reads throw:
+ * reports unknown fields (with the nearest known name) and unreadable ones, and reads the two
+ * fields again field by field into `raw`.
+ */
+const readOddUser = (errors: Errors, c: t.Context, row: number, user: Fields, raw: RawUser): void => {
+  const fields = open(errors, user, USER_FIELDS, c, [row])
+  raw.sipAddress = fields['sipAddress']
+  raw.homePool = fields['homePool']
+}
+
+/** Whether an object on the prototype chain of `list` has index properties (a polluted prototype). */
+const inheritsIndices = (list: object): boolean => {
+  try {
+    for (let p: unknown = Object.getPrototypeOf(list); p !== null && typeof p === 'object'; p = Object.getPrototypeOf(p))
+      if (Object.getOwnPropertyNames(p).some((k) => INDEX.test(k))) return true
+    return false
+  } catch {
+    return true
+  }
+}
+
+const INDEX = /^(?:0|[1-9][0-9]*)$/
 
 /** Whether every code unit of `s` is ASCII. */
 const isAscii = (s: string): boolean => {
@@ -104,22 +150,31 @@ const scan = (
 ): Errors => {
   const errors: Errors = []
   const out: HashSlot = { hash: 0 }
+  const raw: RawUser = { sipAddress: undefined, homePool: undefined }
+  const ownOnly = inheritsIndices(list)
   const n = list.length
   let seen = 0
   for (let row = 0; row < n; row++) {
-    const user = list[row]
+    let user: unknown = UNREADABLE
+    try {
+      user = ownOnly && !hasOwn.call(list, row) ? undefined : list[row]
+      if (isFields(user) && readUser(user, raw)) readOddUser(errors, c, row, user, raw)
+    } catch {
+      if (user === UNREADABLE) errors.push(invalid(UNREADABLE, contextAt(c, t.unknown, undefined, row), USER))
+      else if (isFields(user)) readOddUser(errors, c, row, user, raw)
+    }
     if (!isFields(user)) {
-      reportUser(errors, c, row, user, undefined, -1, lookup)
+      reportUser(errors, c, row, user, raw, undefined, -1, lookup)
       continue
     }
-    const rawSip = user['sipAddress']
-    const rawPool = user['homePool']
+    const rawSip = raw.sipAddress
+    const rawPool = raw.homePool
     const sip = typeof rawSip === 'string' && isPlainSipAddress(rawSip, out) ? rawSip : normalizeSip(rawSip, out)
     const slot = lookup !== undefined && typeof rawPool === 'string' ? lookup.slotOf(rawPool) : -1
-    if (sip === undefined || slot < 0) reportUser(errors, c, row, user, sip, slot, lookup)
+    if (sip === undefined || slot < 0) reportUser(errors, c, row, user, raw, sip, slot, lookup)
     if (sip === undefined) continue
     const first = builder.add(sip, out.hash, slot < 0 ? 0 : slot, row)
-    if (first >= 0) reportDuplicate(errors, c, row, first, user, sip)
+    if (first >= 0) reportDuplicate(errors, c, row, first, rawSip, sip)
     else if (slot >= 0) {
       const k = counts[slot] ?? 0
       counts[slot] = k + 1
@@ -130,7 +185,13 @@ const scan = (
 }
 
 const validateUsers = (u: unknown, c: t.Context, lookup: PoolLookup | undefined): t.Validation<UserTable> => {
-  const list: ReadonlyArray<unknown> | undefined = u === undefined ? [] : Array.isArray(u) ? u : undefined
+  let list: ReadonlyArray<unknown> | undefined
+  try {
+    list = u === undefined ? [] : Array.isArray(u) ? u : undefined
+    if (list !== undefined && typeof list.length !== 'number') list = undefined
+  } catch {
+    return t.failure(UNREADABLE, c, LIST)
+  }
   if (list === undefined) return t.failure(u, c, LIST)
   const pools = lookup?.pools ?? []
   const builder = new UserDirectoryBuilder(list.length, pools)

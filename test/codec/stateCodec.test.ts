@@ -71,10 +71,11 @@ describe('decodeState: what is missing is as configured, healthy', () => {
     ])
   })
 
-  it('ignores unknown extra fields', () => {
-    expect(decodeState(contoso, { note: 'from the NOC', pools: { 'pool1.contoso.com': { reachable: false, rack: 4 } } })).toStrictEqual(
-      decodeState(contoso, { pools: { 'pool1.contoso.com': { reachable: false } } }),
-    )
+  it('refuses unknown extra fields instead of ignoring them', () => {
+    expect(stateProblems(contoso, { note: 'from the NOC', pools: { 'pool1.contoso.com': { reachable: false, rack: 4 } } })).toEqual([
+      { _tag: 'UnknownField', path: 'note', field: 'note' },
+      { _tag: 'UnknownField', path: 'pools["pool1.contoso.com"].rack', field: 'rack' },
+    ])
   })
 })
 

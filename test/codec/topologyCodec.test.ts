@@ -118,9 +118,14 @@ describe('decodeTopology: normalization and defaults', () => {
     expect(topologyOf(edit(baseDocument(), ['edgePools'], REMOVE)).edgePools).toEqual([])
   })
 
-  it('ignores unknown extra fields', () => {
+  it('refuses unknown extra fields instead of ignoring them, and allows a top-level $schema', () => {
     const doc = edit(edit(baseDocument(), ['comment'], 'exported by TB'), ['pools', 0, 'futureField'], { a: 1 })
-    expect(decodeTopology(doc)).toStrictEqual(decodeTopology(baseDocument()))
+    expect(topologyProblems(doc)).toEqual([
+      { _tag: 'UnknownField', path: 'comment', field: 'comment' },
+      { _tag: 'UnknownField', path: 'pools[0].futureField', field: 'futureField' },
+    ])
+    const withSchema = edit(baseDocument(), ['$schema'], 'https://example.com/topology.schema.json')
+    expect(decodeTopology(withSchema)).toStrictEqual(decodeTopology(baseDocument()))
   })
 
   it('writes every default out when encoding', () => {

@@ -1,0 +1,86 @@
+/**
+ * The field names of every object of the topology and state documents, each checked at compile
+ * time against its document type (`documents.ts`): a field added to a document type and not
+ * here, or here and not there, fails to compile. Decoders refuse every other field
+ * (`UnknownField`), and the published JSON Schemas list exactly these.
+ *
+ * @module
+ * @internal
+ */
+import type {
+  BackEndDocument,
+  BackupServiceDocument,
+  EdgePoolDocument,
+  EdgePoolStatusDocument,
+  FailoverDocument,
+  PoolDocument,
+  PoolStatusDocument,
+  SiteDocument,
+  SqlStoreDocument,
+  StateDocument,
+  TopologyDocument,
+  UserDocument,
+} from './documents.js'
+import { namesOf } from './fields.js'
+
+type Cms = NonNullable<TopologyDocument['centralManagementStore']>
+type CmsStatus = NonNullable<StateDocument['centralManagementStore']>
+
+/** @internal */
+export const TOPOLOGY_FIELDS = namesOf<TopologyDocument>({
+  sites: true,
+  pools: true,
+  pairings: true,
+  edgePools: true,
+  centralManagementStore: true,
+  users: true,
+})
+/** @internal */
+export const SITE_FIELDS = namesOf<SiteDocument>({ name: true })
+/** @internal */
+export const POOL_FIELDS = namesOf<PoolDocument>({
+  fqdn: true,
+  site: true,
+  edition: true,
+  version: true,
+  hosting: true,
+  os: true,
+  frontEnds: true,
+  backEnd: true,
+  edgePool: true,
+})
+/** @internal */
+export const BACK_END_FIELDS = namesOf<BackEndDocument>({ sqlServer: true, instance: true, mirror: true, ha: true })
+/** @internal */
+export const SQL_STORE_FIELDS = namesOf<SqlStoreDocument>({ sqlServer: true, instance: true })
+/** @internal */
+export const EDGE_POOL_FIELDS = namesOf<EdgePoolDocument>({ fqdn: true, site: true, nextHop: true, federation: true, xmpp: true })
+/** @internal */
+export const CMS_FIELDS = namesOf<Cms>({ pool: true })
+/** @internal */
+export const USER_FIELDS = namesOf<UserDocument>({ sipAddress: true, homePool: true })
+
+/** @internal */
+export const STATE_FIELDS = namesOf<StateDocument>({
+  pools: true,
+  failovers: true,
+  centralManagementStore: true,
+  edgePools: true,
+  federationEdgePool: true,
+  backupService: true,
+})
+/** @internal */
+export const POOL_STATUS_FIELDS = namesOf<PoolStatusDocument>({ reachable: true, frontEndsRunning: true })
+/** @internal */
+export const EDGE_POOL_STATUS_FIELDS = namesOf<EdgePoolStatusDocument>({ reachable: true, nextHop: true })
+/** @internal */
+export const FAILOVER_FIELDS = namesOf<FailoverDocument>({ pool: true, mode: true })
+/** @internal */
+export const CMS_STATUS_FIELDS = namesOf<CmsStatus>({ activeMaster: true, available: true })
+/** @internal */
+export const BACKUP_SERVICE_FIELDS = namesOf<BackupServiceDocument>({
+  pool: true,
+  exportState: true,
+  importState: true,
+  lastSyncAt: true,
+})
