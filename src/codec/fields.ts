@@ -62,15 +62,45 @@ export const hasOwn = Object.prototype.hasOwnProperty
 export const isOwn = (u: object, key: string | number): boolean => hasOwn.call(u, key)
 
 /**
- * The own field `key` of `u`, `undefined` when it has none, {@link UNREADABLE} when reading it
- * throws (reported by whoever decodes `u`).
+ * The own field `key` of `u`: `undefined` when it has none (inherited fields are never read),
+ * {@link UNREADABLE} when reading it throws. Allocates nothing.
  *
  * @category internal
  * @since 0.2.0
  */
-export const ownValue = (u: Fields, key: string): unknown => {
+export const field = (u: Fields, key: string): unknown => {
   try {
     return hasOwn.call(u, key) ? u[key] : undefined
+  } catch {
+    return UNREADABLE
+  }
+}
+
+/**
+ * The length of a list, or `-1` when it cannot be read (a revoked Proxy).
+ *
+ * @category internal
+ * @since 0.2.0
+ */
+export const lengthOf = (list: ReadonlyArray<unknown>): number => {
+  try {
+    const n = list.length
+    return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : -1
+  } catch {
+    return -1
+  }
+}
+
+/**
+ * Item `i` of a list: own elements only (a hole is `undefined` even when a prototype has that
+ * index), {@link UNREADABLE} when reading it throws. Allocates nothing.
+ *
+ * @category internal
+ * @since 0.2.0
+ */
+export const itemAt = (list: ReadonlyArray<unknown>, i: number): unknown => {
+  try {
+    return hasOwn.call(list, i) ? list[i] : undefined
   } catch {
     return UNREADABLE
   }
@@ -145,7 +175,6 @@ export const leaf = <A>(
   k4?: Key,
 ): A | undefined => {
   if (codec.is(value)) return value
-  if (value === UNREADABLE) return undefined
   const r = codec.validate(value, c)
   if (E.isRight(r)) return r.right
   errors.push(invalid(value, contextAt(c, codec, value, k1, k2, k3, k4)))
@@ -168,7 +197,6 @@ export const reject = (
   k3?: Key,
   k4?: Key,
 ): void => {
-  if (value === UNREADABLE) return
   errors.push(invalid(value, contextAt(c, t.unknown, value, k1, k2, k3, k4), expected))
 }
 
@@ -208,14 +236,11 @@ export type FieldNames<D> = { readonly [K in keyof D]-?: true }
 export const namesOf = <D>(names: FieldNames<D>): ReadonlyArray<string> => Object.keys(names)
 
 /**
- * Reads the object `u` (found at `keys` below `c`) field by field into a prototype-free record of
- * its OWN fields, reporting on the way:
- * - an `UnknownField` (with the nearest known name) for every own field not in `known`, except a
- *   string `$schema` when `schema` is set (the top level of a document);
- * - an `InvalidInput` for every field whose read throws (its value is then {@link UNREADABLE}),
- *   and for a `u` whose keys cannot be listed.
- *
- * Inherited fields are never read. Allocates the record: not for the bulk of a document (users).
+ * Checks the fields of the object `u` (found at keys `k1`, `k2`, `k3` below `c`) and returns `u`,
+ * to be read with {@link field}. Reports an `UnknownField` (with the nearest known name) for every
+ * own field not in `known`, except a string `$schema` at the top level of a document (no key), and an
+ * `InvalidInput` at `u` when its fields cannot be listed. Inherited fields are never looked at.
+ * One `for…in` over the object's enum cache: allocates nothing when every field is known.
  *
  * @category internal
  * @since 0.2.0
@@ -225,67 +250,21 @@ export const open = (
   u: Fields,
   known: ReadonlyArray<string>,
   c: t.Context,
-  keys: ReadonlyArray<Key>,
-  schema = false,
+  k1?: Key,
+  k2?: Key,
+  k3?: Key,
 ): Fields => {
-  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>
-  let names: ReadonlyArray<string>
   try {
-    names = Object.keys(u)
+    for (const name in u) {
+      if (!hasOwn.call(u, name) || known.includes(name)) continue
+      const here = contextAt(c, t.unknown, undefined, k1, k2, k3, name)
+      if (k1 === undefined && name === '$schema') {
+        const value = field(u, name)
+        if (typeof value !== 'string') errors.push(invalid(value, here, 'the URI of a JSON Schema (a string)'))
+      } else errors.push(problemError(unknownField(pathOf(here), name, known), undefined, here))
+    }
   } catch {
-    unreadableAt(errors, contextAt(c, t.unknown, u, ...keys))
-    return out
+    unreadableAt(errors, contextAt(c, t.unknown, u, k1, k2, k3))
   }
-  for (const name of names) {
-    const here = (): t.Context => contextAt(c, t.unknown, undefined, ...keys, name)
-    let value: unknown
-    try {
-      value = hasOwn.call(u, name) ? u[name] : undefined
-    } catch {
-      unreadableAt(errors, here())
-      out[name] = UNREADABLE
-      continue
-    }
-    if (known.includes(name)) out[name] = value
-    else if (schema && name === '$schema') {
-      if (typeof value !== 'string') errors.push(invalid(value, here(), 'the URI of a JSON Schema (a string)'))
-    } else {
-      const at = here()
-      errors.push(problemError(unknownField(pathOf(at), name, known), value, at))
-    }
-  }
-  return out
-}
-
-/**
- * The items of the array `u` (found at `keys` below `c`) as a plain array: own elements only (a
- * hole is `undefined`), an element whose read throws is {@link UNREADABLE} and reported there;
- * `undefined` (reported) when even its length cannot be read.
- *
- * @category internal
- * @since 0.2.0
- */
-export const elements = (
-  errors: Errors,
-  u: ReadonlyArray<unknown>,
-  c: t.Context,
-  keys: ReadonlyArray<Key>,
-): ReadonlyArray<unknown> | undefined => {
-  let length: number
-  try {
-    length = u.length
-  } catch {
-    unreadableAt(errors, contextAt(c, t.unknown, u, ...keys))
-    return undefined
-  }
-  const out: Array<unknown> = []
-  for (let i = 0; i < length; i++) {
-    try {
-      out[i] = hasOwn.call(u, i) ? u[i] : undefined
-    } catch {
-      unreadableAt(errors, contextAt(c, t.unknown, undefined, ...keys, i))
-      out[i] = UNREADABLE
-    }
-  }
-  return out
+  return u
 }

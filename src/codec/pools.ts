@@ -12,8 +12,9 @@ import type * as t from 'io-ts'
 import { parseSqlInstanceName, type Fqdn } from '../model/identifiers.js'
 import type { BackEnd, BackEndHa, Edition, Pool, SqlStore } from '../model/topology.js'
 import type { BackEndDocument, PoolDocument, SqlStoreDocument } from './documents.js'
-import { elements, isFields, leaf, open, optionalLeaf, reject, type Errors, type Fields } from './fields.js'
+import { field, isFields, itemAt, leaf, lengthOf, open, optionalLeaf, reject, type Errors, type Fields } from './fields.js'
 import { fqdnCodec, oneOf, siteNameCodec, sqlInstanceCodec, textCodec } from './primitives.js'
+import { UNREADABLE } from './problems.js'
 import { BACK_END_FIELDS, POOL_FIELDS, SQL_STORE_FIELDS } from './shapes.js'
 
 /**
@@ -40,9 +41,9 @@ const decodeMirror = (errors: Errors, given: unknown, c: t.Context, i: number): 
     reject(errors, SQL_STORE, given, c, i, 'backEnd', 'mirror')
     return undefined
   }
-  const u = open(errors, given, SQL_STORE_FIELDS, c, [i, 'backEnd', 'mirror'])
-  const sqlServer = leaf(errors, fqdnCodec, u['sqlServer'], c, i, 'backEnd', 'mirror', 'sqlServer')
-  const instance = leaf(errors, sqlInstanceCodec, u['instance'], c, i, 'backEnd', 'mirror', 'instance')
+  const u = open(errors, given, SQL_STORE_FIELDS, c, i, 'backEnd', 'mirror')
+  const sqlServer = leaf(errors, fqdnCodec, field(u, 'sqlServer'), c, i, 'backEnd', 'mirror', 'sqlServer')
+  const instance = leaf(errors, sqlInstanceCodec, field(u, 'instance'), c, i, 'backEnd', 'mirror', 'instance')
   return sqlServer === undefined || instance === undefined ? undefined : { sqlServer, instance }
 }
 
@@ -51,11 +52,11 @@ const decodeBackEnd = (errors: Errors, given: unknown, c: t.Context, i: number):
     reject(errors, BACK_END, given, c, i, 'backEnd')
     return undefined
   }
-  const u = open(errors, given, BACK_END_FIELDS, c, [i, 'backEnd'])
-  const sqlServer = leaf(errors, fqdnCodec, u['sqlServer'], c, i, 'backEnd', 'sqlServer')
-  const instance = leaf(errors, sqlInstanceCodec, u['instance'], c, i, 'backEnd', 'instance')
-  const ha = optionalLeaf(errors, haCodec, u['ha'], c, i, 'backEnd', 'ha') ?? 'none'
-  const givenMirror = u['mirror']
+  const u = open(errors, given, BACK_END_FIELDS, c, i, 'backEnd')
+  const sqlServer = leaf(errors, fqdnCodec, field(u, 'sqlServer'), c, i, 'backEnd', 'sqlServer')
+  const instance = leaf(errors, sqlInstanceCodec, field(u, 'instance'), c, i, 'backEnd', 'instance')
+  const ha = optionalLeaf(errors, haCodec, field(u, 'ha'), c, i, 'backEnd', 'ha') ?? 'none'
+  const givenMirror = field(u, 'mirror')
   const mirror = givenMirror === undefined ? undefined : decodeMirror(errors, givenMirror, c, i)
   if (givenMirror !== undefined && ha !== 'mirroring')
     reject(errors, 'no mirror: a mirror needs "ha": "mirroring"', givenMirror, c, i, 'backEnd', 'mirror')
@@ -71,25 +72,28 @@ const decodeFrontEnds = (
   edition: Edition | undefined,
   self: Fqdn | undefined,
 ): ReadonlyArray<Fqdn> | undefined => {
-  const given = u['frontEnds']
-  const list = Array.isArray(given) ? elements(errors, given, c, [i, 'frontEnds']) : undefined
-  if (list?.length === 0 || !Array.isArray(given)) reject(errors, SERVERS, given, c, i, 'frontEnds')
-  if (list === undefined || list.length === 0) return undefined
-  if (edition === 'Standard' && list.length !== 1) {
+  const given = field(u, 'frontEnds')
+  const list: ReadonlyArray<unknown> | undefined = Array.isArray(given) ? given : undefined
+  const n = list === undefined ? -1 : lengthOf(list)
+  if (list === undefined || n <= 0) {
+    reject(errors, SERVERS, n < 0 && list !== undefined ? UNREADABLE : given, c, i, 'frontEnds')
+    return undefined
+  }
+  if (edition === 'Standard' && n !== 1) {
     reject(errors, 'exactly one server: a Standard Edition pool is a single server', given, c, i, 'frontEnds')
     return undefined
   }
   // Exact size up front: one small allocation, no growth of a pushed-to array.
-  const servers = new Array<Fqdn>(list.length)
+  const servers = new Array<Fqdn>(n)
   let read = 0
-  for (let j = 0; j < list.length; j++) {
-    const server = leaf(errors, fqdnCodec, list[j], c, i, 'frontEnds', j)
+  for (let j = 0; j < n; j++) {
+    const server = leaf(errors, fqdnCodec, itemAt(list, j), c, i, 'frontEnds', j)
     if (server !== undefined) servers[read++] = server
   }
-  if (read !== list.length) return undefined
+  if (read !== n) return undefined
   if (edition === 'Standard' && self !== undefined && servers[0] !== self) {
     const expected = `the pool's own FQDN "${self}" (a Standard Edition server is its own pool)`
-    reject(errors, expected, list[0], c, i, 'frontEnds', 0)
+    reject(errors, expected, itemAt(list, 0), c, i, 'frontEnds', 0)
     return undefined
   }
   return servers
@@ -110,21 +114,21 @@ export const decodePool = (errors: Errors, item: unknown, c: t.Context, i: numbe
     reject(errors, POOL, item, c, i)
     return undefined
   }
-  const u = open(errors, item, POOL_FIELDS, c, [i])
+  const u = open(errors, item, POOL_FIELDS, c, i)
   const before = errors.length
-  const fqdn = leaf(errors, fqdnCodec, u['fqdn'], c, i, 'fqdn')
-  const site = leaf(errors, siteNameCodec, u['site'], c, i, 'site')
-  const edition = leaf(errors, editionCodec, u['edition'], c, i, 'edition')
-  const version = optionalLeaf(errors, versionCodec, u['version'], c, i, 'version') ?? '2015'
-  const hosting = optionalLeaf(errors, hostingCodec, u['hosting'], c, i, 'hosting') ?? 'physical'
-  const os = optionalLeaf(errors, textCodec, u['os'], c, i, 'os')
+  const fqdn = leaf(errors, fqdnCodec, field(u, 'fqdn'), c, i, 'fqdn')
+  const site = leaf(errors, siteNameCodec, field(u, 'site'), c, i, 'site')
+  const edition = leaf(errors, editionCodec, field(u, 'edition'), c, i, 'edition')
+  const version = optionalLeaf(errors, versionCodec, field(u, 'version'), c, i, 'version') ?? '2015'
+  const hosting = optionalLeaf(errors, hostingCodec, field(u, 'hosting'), c, i, 'hosting') ?? 'physical'
+  const os = optionalLeaf(errors, textCodec, field(u, 'os'), c, i, 'os')
   const frontEnds = decodeFrontEnds(errors, u, c, i, edition, fqdn)
-  const given = u['backEnd']
+  const given = field(u, 'backEnd')
   if (given === undefined && edition === 'Enterprise')
     reject(errors, 'a Back End { sqlServer, instance }: an Enterprise pool needs one', given, c, i, 'backEnd')
   const backEnd =
     given !== undefined ? decodeBackEnd(errors, given, c, i) : fqdn === undefined ? undefined : defaultBackEnd(fqdn)
-  const edgePool = optionalLeaf(errors, fqdnCodec, u['edgePool'], c, i, 'edgePool')
+  const edgePool = optionalLeaf(errors, fqdnCodec, field(u, 'edgePool'), c, i, 'edgePool')
   if (errors.length > before || fqdn === undefined || site === undefined || edition === undefined) return undefined
   if (frontEnds === undefined || !isNonEmpty(frontEnds) || backEnd === undefined) return undefined
   // One literal per shape: properties added later would each cost a property-array allocation.

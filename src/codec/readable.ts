@@ -18,7 +18,7 @@
  */
 import type { Fqdn, SiteName } from '../model/identifiers.js'
 import type { Edition } from '../model/topology.js'
-import { elements, isFields, ownValue, type LeafType } from './fields.js'
+import { field, isFields, itemAt, lengthOf, type LeafType } from './fields.js'
 import { editionCodec } from './pools.js'
 import { booleanCodec, fqdnCodec, siteNameCodec } from './primitives.js'
 
@@ -72,10 +72,9 @@ const readable = <A>(codec: LeafType<A, unknown>, value: unknown): A | undefined
 
 const readableServers = (u: unknown): ReadonlyArray<Fqdn | undefined> | undefined => {
   if (!Array.isArray(u)) return undefined
-  const list = elements([], u, [], [])
-  if (list === undefined) return undefined
+  const list: ReadonlyArray<unknown> = u
   const servers: Array<Fqdn | undefined> = []
-  for (const server of list) servers.push(readable(fqdnCodec, server))
+  for (let j = 0; j < lengthOf(list); j++) servers.push(readable(fqdnCodec, itemAt(list, j)))
   return servers
 }
 
@@ -89,11 +88,11 @@ const readableServers = (u: unknown): ReadonlyArray<Fqdn | undefined> | undefine
 export const readablePool = (u: unknown): PoolItem => {
   if (!isFields(u)) return {}
   return {
-    fqdn: readable(fqdnCodec, ownValue(u, 'fqdn')),
-    site: readable(siteNameCodec, ownValue(u, 'site')),
-    edition: readable(editionCodec, ownValue(u, 'edition')),
-    frontEnds: readableServers(ownValue(u, 'frontEnds')),
-    edgePool: readable(fqdnCodec, ownValue(u, 'edgePool')),
+    fqdn: readable(fqdnCodec, field(u, 'fqdn')),
+    site: readable(siteNameCodec, field(u, 'site')),
+    edition: readable(editionCodec, field(u, 'edition')),
+    frontEnds: readableServers(field(u, 'frontEnds')),
+    edgePool: readable(fqdnCodec, field(u, 'edgePool')),
   }
 }
 
@@ -107,11 +106,11 @@ export const readablePool = (u: unknown): PoolItem => {
  */
 export const readableEdgePool = (u: unknown): EdgePoolItem => {
   if (!isFields(u)) return {}
-  const federation = ownValue(u, 'federation')
+  const federation = field(u, 'federation')
   return {
-    fqdn: readable(fqdnCodec, ownValue(u, 'fqdn')),
-    site: readable(siteNameCodec, ownValue(u, 'site')),
-    nextHop: readable(fqdnCodec, ownValue(u, 'nextHop')),
+    fqdn: readable(fqdnCodec, field(u, 'fqdn')),
+    site: readable(siteNameCodec, field(u, 'site')),
+    nextHop: readable(fqdnCodec, field(u, 'nextHop')),
     federation: federation === undefined ? false : readable(booleanCodec, federation),
   }
 }
@@ -130,6 +129,6 @@ export const itemsOf = <B>(
   readableItem: (u: unknown) => B,
 ): ReadonlyArray<B> => {
   const items: Array<B> = []
-  for (let i = 0; i < decoded.length; i++) items.push(decoded[i] ?? readableItem(raw[i]))
+  for (let i = 0; i < decoded.length; i++) items.push(decoded[i] ?? readableItem(itemAt(raw, i)))
   return items
 }

@@ -9,7 +9,7 @@ import type * as t from 'io-ts'
 import type { Fqdn } from '../model/identifiers.js'
 import type { CentralManagementStore, EdgePool, Site } from '../model/topology.js'
 import type { EdgePoolDocument } from './documents.js'
-import { elements, isFields, leaf, open, optionalLeaf, reject, type Errors } from './fields.js'
+import { field, isFields, itemAt, leaf, lengthOf, open, optionalLeaf, reject, type Errors } from './fields.js'
 import { booleanCodec, fqdnCodec, siteNameCodec } from './primitives.js'
 import { CMS_FIELDS, EDGE_POOL_FIELDS, SITE_FIELDS } from './shapes.js'
 
@@ -24,8 +24,8 @@ export const decodeSite = (errors: Errors, item: unknown, c: t.Context, i: numbe
     reject(errors, 'a site { name }', item, c, i)
     return undefined
   }
-  const u = open(errors, item, SITE_FIELDS, c, [i])
-  const name = leaf(errors, siteNameCodec, u['name'], c, i, 'name')
+  const u = open(errors, item, SITE_FIELDS, c, i)
+  const name = leaf(errors, siteNameCodec, field(u, 'name'), c, i, 'name')
   return name === undefined ? undefined : { name }
 }
 
@@ -37,13 +37,13 @@ export const decodeSite = (errors: Errors, item: unknown, c: t.Context, i: numbe
  * @since 0.1.0
  */
 export const decodePair = (errors: Errors, u: unknown, c: t.Context, i: number): readonly [Fqdn, Fqdn] | undefined => {
-  const pair = Array.isArray(u) ? elements(errors, u, c, [i]) : undefined
-  if (pair?.length !== 2) {
-    if (pair !== undefined || !Array.isArray(u)) reject(errors, 'a pairing: an array of two pool FQDNs', u, c, i)
+  const pair: ReadonlyArray<unknown> | undefined = Array.isArray(u) ? u : undefined
+  if (pair === undefined || lengthOf(pair) !== 2) {
+    reject(errors, 'a pairing: an array of two pool FQDNs', u, c, i)
     return undefined
   }
-  const a = leaf(errors, fqdnCodec, pair[0], c, i, 0)
-  const b = leaf(errors, fqdnCodec, pair[1], c, i, 1)
+  const a = leaf(errors, fqdnCodec, itemAt(pair, 0), c, i, 0)
+  const b = leaf(errors, fqdnCodec, itemAt(pair, 1), c, i, 1)
   return a === undefined || b === undefined ? undefined : [a, b]
 }
 
@@ -58,13 +58,13 @@ export const decodeEdgePool = (errors: Errors, item: unknown, c: t.Context, k: n
     reject(errors, 'an Edge pool { fqdn, site, nextHop, federation?, xmpp? }', item, c, k)
     return undefined
   }
-  const u = open(errors, item, EDGE_POOL_FIELDS, c, [k])
+  const u = open(errors, item, EDGE_POOL_FIELDS, c, k)
   const before = errors.length
-  const fqdn = leaf(errors, fqdnCodec, u['fqdn'], c, k, 'fqdn')
-  const site = leaf(errors, siteNameCodec, u['site'], c, k, 'site')
-  const nextHop = leaf(errors, fqdnCodec, u['nextHop'], c, k, 'nextHop')
-  const federation = optionalLeaf(errors, booleanCodec, u['federation'], c, k, 'federation') ?? false
-  const xmpp = optionalLeaf(errors, booleanCodec, u['xmpp'], c, k, 'xmpp') ?? false
+  const fqdn = leaf(errors, fqdnCodec, field(u, 'fqdn'), c, k, 'fqdn')
+  const site = leaf(errors, siteNameCodec, field(u, 'site'), c, k, 'site')
+  const nextHop = leaf(errors, fqdnCodec, field(u, 'nextHop'), c, k, 'nextHop')
+  const federation = optionalLeaf(errors, booleanCodec, field(u, 'federation'), c, k, 'federation') ?? false
+  const xmpp = optionalLeaf(errors, booleanCodec, field(u, 'xmpp'), c, k, 'xmpp') ?? false
   return errors.length > before || fqdn === undefined || site === undefined || nextHop === undefined
     ? undefined
     : { fqdn, site, nextHop, federation, xmpp }
@@ -99,7 +99,7 @@ export const decodeCentralManagementStore = (
     reject(errors, 'the Central Management Store { pool }', given, c, 'centralManagementStore')
     return undefined
   }
-  const u = open(errors, given, CMS_FIELDS, c, ['centralManagementStore'])
-  const pool = leaf(errors, fqdnCodec, u['pool'], c, 'centralManagementStore', 'pool')
+  const u = open(errors, given, CMS_FIELDS, c, 'centralManagementStore')
+  const pool = leaf(errors, fqdnCodec, field(u, 'pool'), c, 'centralManagementStore', 'pool')
   return pool === undefined ? undefined : { pool }
 }

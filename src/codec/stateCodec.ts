@@ -18,7 +18,7 @@ import type { DecodeProblem } from '../model/problem.js'
 import type { BackupServiceStatus, EdgePoolStatus, FailoverMode, PoolStatus, State } from '../model/state.js'
 import type { Topology } from '../model/topology.js'
 import type { StateDocument } from './documents.js'
-import { contextAt, isFields, leaf, open, optionalLeaf, reject, type Errors, type Fields } from './fields.js'
+import { contextAt, field, isFields, leaf, open, optionalLeaf, reject, type Errors, type Fields } from './fields.js'
 import { booleanCodec, fqdnCodec, integerCodec } from './primitives.js'
 import { decodeWith, pathFrom, pathOf, problemError } from './problems.js'
 import { CMS_STATUS_FIELDS, EDGE_POOL_STATUS_FIELDS, POOL_STATUS_FIELDS, STATE_FIELDS } from './shapes.js'
@@ -35,10 +35,10 @@ const decodePools = (errors: Errors, doc: Fields, c: t.Context, topology: Topolo
       reject(errs, 'a pool status { reachable?, frontEndsRunning? }', item, here, key)
       return undefined
     }
-    const u = open(errs, item, POOL_STATUS_FIELDS, here, [key])
+    const u = open(errs, item, POOL_STATUS_FIELDS, here, key)
     const servers = pools.get(fqdn)?.frontEnds.length ?? 0
-    const reachable = optionalLeaf(errs, booleanCodec, u['reachable'], here, key, 'reachable')
-    const running = optionalLeaf(errs, integerCodec(0, servers), u['frontEndsRunning'], here, key, 'frontEndsRunning')
+    const reachable = optionalLeaf(errs, booleanCodec, field(u, 'reachable'), here, key, 'reachable')
+    const running = optionalLeaf(errs, integerCodec(0, servers), field(u, 'frontEndsRunning'), here, key, 'frontEndsRunning')
     return { reachable: reachable ?? true, frontEndsRunning: running ?? servers }
   })
   return new Map(
@@ -58,11 +58,11 @@ const decodeEdgePools = (
       reject(errs, 'an Edge pool status { reachable?, nextHop? }', item, here, key)
       return undefined
     }
-    const u = open(errs, item, EDGE_POOL_STATUS_FIELDS, here, [key])
-    const reachable = optionalLeaf(errs, booleanCodec, u['reachable'], here, key, 'reachable')
-    const nextHop = optionalLeaf(errs, fqdnCodec, u['nextHop'], here, key, 'nextHop')
+    const u = open(errs, item, EDGE_POOL_STATUS_FIELDS, here, key)
+    const reachable = optionalLeaf(errs, booleanCodec, field(u, 'reachable'), here, key, 'reachable')
+    const nextHop = optionalLeaf(errs, fqdnCodec, field(u, 'nextHop'), here, key, 'nextHop')
     if (nextHop !== undefined && !topology.index.pools.has(nextHop)) {
-      const path = pathOf(contextAt(here, fqdnCodec, u['nextHop'], key, 'nextHop'))
+      const path = pathOf(contextAt(here, fqdnCodec, field(u, 'nextHop'), key, 'nextHop'))
       report(errs, { _tag: 'EdgeNextHopNotPool', path, edgePool: fqdn, nextHop }, here)
     }
     return { reachable: reachable ?? true, nextHop: nextHop ?? edges.get(fqdn)?.nextHop ?? fqdn }
@@ -115,15 +115,15 @@ const decodeBackupService = (
 
 const decodeCms = (errors: Errors, doc: Fields, c: t.Context, topology: Topology): State['centralManagementStore'] => {
   const home = topology.centralManagementStore.pool
-  const given = doc['centralManagementStore']
+  const given = field(doc, 'centralManagementStore')
   if (given === undefined) return { activeMaster: home, available: true }
   if (!isFields(given)) {
     reject(errors, 'a CMS status { activeMaster?, available? }', given, c, 'centralManagementStore')
     return { activeMaster: home, available: true }
   }
-  const raw = open(errors, given, CMS_STATUS_FIELDS, c, ['centralManagementStore'])
-  const master = optionalLeaf(errors, fqdnCodec, raw['activeMaster'], c, 'centralManagementStore', 'activeMaster')
-  const available = optionalLeaf(errors, booleanCodec, raw['available'], c, 'centralManagementStore', 'available') ?? true
+  const raw = open(errors, given, CMS_STATUS_FIELDS, c, 'centralManagementStore')
+  const master = optionalLeaf(errors, fqdnCodec, field(raw, 'activeMaster'), c, 'centralManagementStore', 'activeMaster')
+  const available = optionalLeaf(errors, booleanCodec, field(raw, 'available'), c, 'centralManagementStore', 'available') ?? true
   if (master === undefined) return { activeMaster: home, available }
   const path = 'centralManagementStore.activeMaster'
   const partner = topology.index.partners.get(home)
@@ -138,7 +138,7 @@ const decodeCms = (errors: Errors, doc: Fields, c: t.Context, topology: Topology
 }
 
 const decodeFederation = (errors: Errors, doc: Fields, c: t.Context, topology: Topology): EdgePoolFqdn | undefined => {
-  const raw = doc['federationEdgePool']
+  const raw = field(doc, 'federationEdgePool')
   if (raw === undefined) return topology.edgePools.find((e) => e.federation)?.fqdn
   if (raw === null) return undefined
   const edge = leaf(errors, fqdnCodec, raw, c, 'federationEdgePool')
@@ -150,11 +150,11 @@ const decodeFederation = (errors: Errors, doc: Fields, c: t.Context, topology: T
 const stateCodec = (topology: Topology): t.Type<State, StateDocument> =>
   new t.Type<State, StateDocument>(
     'a state document',
-    (u): u is State => isFields(u) && u['pools'] instanceof Map,
+    (u): u is State => isFields(u) && field(u, 'pools') instanceof Map,
     (input, c) => {
       if (!isFields(input)) return t.failure(input, c, 'a state document (an object)')
       const errors: Errors = []
-      const u = open(errors, input, STATE_FIELDS, c, [], true)
+      const u = open(errors, input, STATE_FIELDS, c)
       const pools = decodePools(errors, u, c, topology)
       const failovers = decodeFailovers(errors, u, c, topology)
       const centralManagementStore = decodeCms(errors, u, c, topology)

@@ -10,7 +10,7 @@ import * as t from 'io-ts'
 import { parseFqdn, type Fqdn } from '../model/identifiers.js'
 import type { DecodeProblem } from '../model/problem.js'
 import type { BackupServiceStatus, ExportState, FailoverMode, ImportState } from '../model/state.js'
-import { contextAt, elements, isFields, leaf, open, optionalLeaf, ownValue, reject, UNREADABLE, type Errors, type Fields } from './fields.js'
+import { contextAt, field, isFields, itemAt, leaf, lengthOf, open, optionalLeaf, reject, UNREADABLE, type Errors, type Fields } from './fields.js'
 import { dateTimeCodec, fqdnCodec, oneOf } from './primitives.js'
 import { invalid, KeyedType, keyedPath, pathFrom, pathOf, problemError } from './problems.js'
 import { BACKUP_SERVICE_FIELDS, FAILOVER_FIELDS } from './shapes.js'
@@ -28,7 +28,7 @@ const report = (errors: Errors, problem: DecodeProblem, c: t.Context): void => {
 }
 
 /**
- * Decodes the FQDN-keyed map in field `field` of the document at `c`: every key must be the FQDN of
+ * Decodes the FQDN-keyed map in field `name` of the document at `c`: every key must be the FQDN of
  * something `known` accepts (reported as an unknown `kind` otherwise), at most once after
  * normalization, and every value decodes with `entry` (which gets the map's context and the key).
  * A missing map is empty.
@@ -40,42 +40,38 @@ export const decodeFqdnMap = <A>(
   errors: Errors,
   doc: Fields,
   c: t.Context,
-  field: string,
+  name: string,
   kind: 'pool' | 'edgePool',
   known: (fqdn: Fqdn) => boolean,
   entry: (errors: Errors, value: unknown, c: t.Context, key: string, fqdn: Fqdn) => A | undefined,
 ): ReadonlyMap<Fqdn, A> => {
   const entries = new Map<Fqdn, A>()
-  const raw = doc[field]
+  const raw = field(doc, name)
   if (raw === undefined) return entries
   if (!isFields(raw)) {
-    reject(errors, `an object keyed by ${kind === 'pool' ? 'pool' : 'Edge pool'} FQDN`, raw, c, field)
+    reject(errors, `an object keyed by ${kind === 'pool' ? 'pool' : 'Edge pool'} FQDN`, raw, c, name)
     return entries
   }
-  const here = t.appendContext(c, field, fqdnMap, raw)
+  const here = t.appendContext(c, name, fqdnMap, raw)
   const firstKey = new Map<Fqdn, string>()
   let keys: ReadonlyArray<string>
   try {
     keys = Object.keys(raw)
   } catch {
-    errors.push(invalid(UNREADABLE, contextAt(c, t.unknown, undefined, field), `an object keyed by ${kind === 'pool' ? 'pool' : 'Edge pool'} FQDN`))
+    errors.push(invalid(UNREADABLE, contextAt(c, t.unknown, undefined, name), `an object keyed by ${kind === 'pool' ? 'pool' : 'Edge pool'} FQDN`))
     return entries
   }
   for (const key of keys) {
-    const value = ownValue(raw, key)
-    if (value === UNREADABLE) {
-      errors.push(invalid(UNREADABLE, contextAt(here, t.unknown, undefined, key), 'a plain JSON value'))
-      continue
-    }
+    const value = field(raw, key)
     const fqdn = O.toUndefined(parseFqdn(key))
     if (fqdn === undefined) {
       reject(errors, `${kind === 'pool' ? 'a pool' : 'an Edge pool'} FQDN as the key`, key, here, key)
       continue
     }
-    const path = keyedPath(field, key)
+    const path = keyedPath(name, key)
     const first = firstKey.get(fqdn)
     if (first !== undefined) {
-      report(errors, { _tag: 'DuplicateName', path, firstPath: keyedPath(field, first), kind, name: fqdn }, here)
+      report(errors, { _tag: 'DuplicateName', path, firstPath: keyedPath(name, first), kind, name: fqdn }, here)
       continue
     }
     firstKey.set(fqdn, key)
@@ -90,7 +86,7 @@ export const decodeFqdnMap = <A>(
 }
 
 /**
- * Decodes the list in field `field` of the document at `c` with `item` (missing: empty).
+ * Decodes the list in field `name` of the document at `c` with `item` (missing: empty).
  *
  * @category internal
  * @since 0.1.0
@@ -99,21 +95,22 @@ export const decodeList = <A>(
   errors: Errors,
   doc: Fields,
   c: t.Context,
-  field: string,
+  name: string,
   expected: string,
   item: (errors: Errors, value: unknown, c: t.Context, i: number) => A | undefined,
 ): ReadonlyArray<A | undefined> => {
-  const raw = doc[field]
+  const raw = field(doc, name)
   if (raw === undefined) return []
   if (!Array.isArray(raw)) {
-    reject(errors, expected, raw, c, field)
+    reject(errors, expected, raw, c, name)
     return []
   }
-  const list = elements(errors, raw, c, [field])
-  if (list === undefined) return []
-  const here = t.appendContext(c, field, t.UnknownArray, raw)
+  const list: ReadonlyArray<unknown> = raw
+  const n = lengthOf(list)
+  if (n < 0) reject(errors, expected, UNREADABLE, c, name)
+  const here = t.appendContext(c, name, t.UnknownArray, raw)
   const out: Array<A | undefined> = []
-  for (let i = 0; i < list.length; i++) out.push(item(errors, list[i], here, i))
+  for (let i = 0; i < n; i++) out.push(item(errors, itemAt(list, i), here, i))
   return out
 }
 
@@ -167,10 +164,11 @@ export const decodeFailover =
       reject(errors, 'a failover { pool, mode? }', item, c, i)
       return undefined
     }
-    const u = open(errors, item, FAILOVER_FIELDS, c, [i])
-    const pool = knownPool(errors, u['pool'], c, i, 'pool', known)
-    const mode = optionalLeaf(errors, modeCodec, u['mode'], c, i, 'mode') ?? 'disaster'
-    return pool === undefined || (u['mode'] !== undefined && !modeCodec.is(u['mode'])) ? undefined : { pool, mode, index: i }
+    const u = open(errors, item, FAILOVER_FIELDS, c, i)
+    const pool = knownPool(errors, field(u, 'pool'), c, i, 'pool', known)
+    const mode = optionalLeaf(errors, modeCodec, field(u, 'mode'), c, i, 'mode') ?? 'disaster'
+    const given = field(u, 'mode')
+    return pool === undefined || (given !== undefined && !modeCodec.is(given)) ? undefined : { pool, mode, index: i }
   }
 
 /**
@@ -191,12 +189,12 @@ export const decodeBackup =
       reject(errors, 'a Backup Service status { pool, exportState?, importState?, lastSyncAt? }', item, c, i)
       return undefined
     }
-    const u = open(errors, item, BACKUP_SERVICE_FIELDS, c, [i])
+    const u = open(errors, item, BACKUP_SERVICE_FIELDS, c, i)
     const before = errors.length
-    const pool = knownPool(errors, u['pool'], c, i, 'pool', known)
-    const exportState = optionalLeaf(errors, exportCodec, u['exportState'], c, i, 'exportState')
-    const importState = optionalLeaf(errors, importCodec, u['importState'], c, i, 'importState')
-    const lastSyncAt = optionalLeaf(errors, dateTimeCodec, u['lastSyncAt'], c, i, 'lastSyncAt')
+    const pool = knownPool(errors, field(u, 'pool'), c, i, 'pool', known)
+    const exportState = optionalLeaf(errors, exportCodec, field(u, 'exportState'), c, i, 'exportState')
+    const importState = optionalLeaf(errors, importCodec, field(u, 'importState'), c, i, 'importState')
+    const lastSyncAt = optionalLeaf(errors, dateTimeCodec, field(u, 'lastSyncAt'), c, i, 'lastSyncAt')
     if (pool === undefined || errors.length > before) return undefined
     const status: { -readonly [K in keyof BackupServiceStatus]: BackupServiceStatus[K] } = { pool }
     if (exportState !== undefined) status.exportState = exportState

@@ -16,10 +16,10 @@ import type { PoolFqdn } from '../model/identifiers.js'
 import type { DecodeProblem } from '../model/problem.js'
 import { makeTopology, type Topology } from '../model/topology.js'
 import type { TopologyDocument } from './documents.js'
-import { elements, isFields, open, reject, type Errors, type Fields } from './fields.js'
+import { field, isFields, itemAt, lengthOf, open, reject, type Errors, type Fields } from './fields.js'
 import { PoolLookup } from './poolLookup.js'
 import { decodePool, encodePool } from './pools.js'
-import { decodeWith, problemError } from './problems.js'
+import { decodeWith, problemError, UNREADABLE } from './problems.js'
 import { itemsOf, readableEdgePool, readablePool, type PoolItem } from './readable.js'
 import { checkReferences, poolsKnown } from './references.js'
 import { decodeCentralManagementStore, decodeEdgePool, decodePair, decodeSite, encodeEdgePool } from './sections.js'
@@ -40,13 +40,7 @@ const complete = <A>(list: ReadonlyArray<A | undefined>): list is ReadonlyArray<
 }
 
 /** The `fqdn` a raw pool item spells out (own field only), if it can be read. */
-const writtenFqdn = (item: unknown): unknown => {
-  try {
-    return isFields(item) && Object.prototype.hasOwnProperty.call(item, 'fqdn') ? item['fqdn'] : undefined
-  } catch {
-    return undefined
-  }
-}
+const writtenFqdn = (item: unknown): unknown => (isFields(item) ? field(item, 'fqdn') : undefined)
 
 /** Pools by slot for the user lookup, and the other spellings the document uses for them. */
 const lookupOf = (raw: ReadonlyArray<unknown>, items: ReadonlyArray<PoolItem>): PoolLookup => {
@@ -56,7 +50,7 @@ const lookupOf = (raw: ReadonlyArray<unknown>, items: ReadonlyArray<PoolItem>): 
   for (let i = 0; i < items.length; i++) {
     const name = items[i]?.fqdn
     if (name === undefined) continue
-    const written = writtenFqdn(raw[i])
+    const written = writtenFqdn(itemAt(raw, i))
     if (typeof written === 'string' && written !== name) spellings.push([written, count])
     pools[count++] = name
   }
@@ -74,31 +68,33 @@ const section = <A>(
   decode: ItemDecoder<A>,
   expected: string,
 ): ReadonlyArray<A | undefined> | undefined => {
-  const raw = doc[key]
-  if (!Array.isArray(raw)) {
-    reject(errors, expected, raw, c, key)
+  const raw = field(doc, key)
+  const list: ReadonlyArray<unknown> | undefined = Array.isArray(raw) ? raw : undefined
+  const n = list === undefined ? -1 : lengthOf(list)
+  if (list === undefined || n < 0) {
+    reject(errors, expected, list === undefined ? raw : UNREADABLE, c, key)
     return undefined
   }
-  const list = elements(errors, raw, c, [key])
-  if (list === undefined) return undefined
   const here = t.appendContext(c, key, t.UnknownArray, raw)
-  const out = new Array<A | undefined>(list.length)
-  for (let i = 0; i < list.length; i++) out[i] = decode(errors, list[i], here, i)
+  const out = new Array<A | undefined>(n)
+  for (let i = 0; i < n; i++) out[i] = decode(errors, itemAt(list, i), here, i)
   return out
 }
 
 const validateTopology = (input: unknown, c: t.Context): t.Validation<Topology> => {
   if (!isFields(input)) return t.failure(input, c, 'a topology document (an object)')
   const errors: Errors = []
-  const u = open(errors, input, TOPOLOGY_FIELDS, c, [], true)
+  const u = open(errors, input, TOPOLOGY_FIELDS, c)
   const sites = section(errors, u, c, 'sites', decodeSite, 'an array of sites { name }')
   const pools = section(errors, u, c, 'pools', decodePool, 'an array of pools')
   const pairings = section(errors, u, c, 'pairings', decodePair, 'an array of pairings (pairs of pool FQDNs; may be empty)')
   const edgePools =
-    u['edgePools'] === undefined ? [] : section(errors, u, c, 'edgePools', decodeEdgePool, 'an array of Edge pools')
-  const centralManagementStore = decodeCentralManagementStore(errors, u['centralManagementStore'], c)
-  const rawPools: ReadonlyArray<unknown> = Array.isArray(u['pools']) ? (elements([], u['pools'], c, []) ?? []) : []
-  const rawEdges: ReadonlyArray<unknown> = Array.isArray(u['edgePools']) ? (elements([], u['edgePools'], c, []) ?? []) : []
+    field(u, 'edgePools') === undefined ? [] : section(errors, u, c, 'edgePools', decodeEdgePool, 'an array of Edge pools')
+  const centralManagementStore = decodeCentralManagementStore(errors, field(u, 'centralManagementStore'), c)
+  const givenPools = field(u, 'pools')
+  const givenEdges = field(u, 'edgePools')
+  const rawPools: ReadonlyArray<unknown> = Array.isArray(givenPools) ? givenPools : []
+  const rawEdges: ReadonlyArray<unknown> = Array.isArray(givenEdges) ? givenEdges : []
   const poolItems = pools === undefined ? undefined : complete(pools) ? pools : itemsOf(pools, rawPools, readablePool)
   const sections = {
     sites,
@@ -111,7 +107,7 @@ const validateTopology = (input: unknown, c: t.Context): t.Validation<Topology> 
   for (const problem of checkReferences(sections)) errors.push(problemError(problem, undefined, c))
   const lookup = poolItems !== undefined && poolsKnown(sections) ? lookupOf(rawPools, poolItems) : undefined
   const usersType = usersCodec(lookup)
-  const users = usersType.validate(u['users'], t.appendContext(c, 'users', usersType, u['users']))
+  const users = usersType.validate(field(u, 'users'), t.appendContext(c, 'users', usersType, field(u, 'users')))
   if (users._tag === 'Left') for (const e of users.left) errors.push(e)
   if (errors.length > 0 || users._tag === 'Left') return t.failures(errors)
   if (sites === undefined || pools === undefined || pairings === undefined || edgePools === undefined) return t.failures(errors)

@@ -11,7 +11,7 @@ import * as O from 'fp-ts/lib/Option.js'
 import * as t from 'io-ts'
 import { parseFqdn, parseSipAddress, type PoolFqdn, type SipAddress } from '../model/identifiers.js'
 import type { UserDocument } from './documents.js'
-import { contextAt, hasOwn, isFields, open, UNREADABLE, type Errors, type Fields } from './fields.js'
+import { contextAt, field, hasOwn, isFields, itemAt, open, UNREADABLE, type Errors } from './fields.js'
 import { hashString, isPlainSipAddress, type HashSlot } from '../model/hashing.js'
 import type { PoolLookup } from './poolLookup.js'
 import { fqdnCodec, sipAddressCodec } from './primitives.js'
@@ -40,64 +40,30 @@ const reportUser = (
   c: t.Context,
   row: number,
   user: unknown,
-  raw: RawUser,
+  rawSip: unknown,
+  rawPool: unknown,
   sip: SipAddress | undefined,
   slot: number,
   lookup: PoolLookup | undefined,
 ): void => {
   if (!isFields(user)) {
-    if (user !== UNREADABLE) errors.push(invalid(user, contextAt(c, t.unknown, user, row), USER))
+    errors.push(invalid(user, contextAt(c, t.unknown, user, row), USER))
     return
   }
-  if (sip === undefined && raw.sipAddress !== UNREADABLE)
-    errors.push(invalid(raw.sipAddress, contextAt(c, sipAddressCodec, raw.sipAddress, row, 'sipAddress')))
-  if (slot >= 0 || raw.homePool === UNREADABLE) return
-  const here = contextAt(c, fqdnCodec, raw.homePool, row, 'homePool')
-  const pool = typeof raw.homePool === 'string' ? O.toUndefined(parseFqdn(raw.homePool)) : undefined
-  if (pool === undefined) errors.push(invalid(raw.homePool, here))
+  if (sip === undefined)
+    errors.push(invalid(rawSip, contextAt(c, sipAddressCodec, rawSip, row, 'sipAddress')))
+  if (slot >= 0) return
+  const here = contextAt(c, fqdnCodec, rawPool, row, 'homePool')
+  const pool = typeof rawPool === 'string' ? O.toUndefined(parseFqdn(rawPool)) : undefined
+  if (pool === undefined) errors.push(invalid(rawPool, here))
   else if (lookup !== undefined)
-    errors.push(problemError({ _tag: 'UnknownReference', path: pathOf(here), kind: 'pool', name: pool }, raw.homePool, here))
+    errors.push(problemError({ _tag: 'UnknownReference', path: pathOf(here), kind: 'pool', name: pool }, rawPool, here))
 }
 
 const reportDuplicate = (errors: Errors, c: t.Context, row: number, first: number, rawSip: unknown, sip: SipAddress): void => {
   const here = contextAt(c, sipAddressCodec, rawSip, row, 'sipAddress')
   const firstPath = pathOf(contextAt(c, sipAddressCodec, undefined, first, 'sipAddress'))
   errors.push(problemError({ _tag: 'DuplicateName', path: pathOf(here), firstPath, kind: 'user', name: sip }, rawSip, here))
-}
-
-/** The two fields of a user as read (reused for every user: no allocation per user). */
-interface RawUser {
-  sipAddress: unknown
-  homePool: unknown
-}
-
-/**
- * Reads the fields of `user` into `raw`: own enumerable fields only, in one `for…in` that V8 runs
- * from the object's enum cache when the object has the exact shape of its neighbours. Returns
- * whether it has a field other than the two of a user.
- */
-const readUser = (user: Fields, raw: RawUser): boolean => {
-  raw.sipAddress = undefined
-  raw.homePool = undefined
-  let other = false
-  for (const key in user) {
-    if (!hasOwn.call(user, key)) continue
-    if (key === 'sipAddress') raw.sipAddress = user[key]
-    else if (key === 'homePool') raw.homePool = user[key]
-    else other = true
-  }
-  return other
-}
-
-/**
- * The slow path of a user whose fields are not exactly those of a user, or whose reads throw:
- * reports unknown fields (with the nearest known name) and unreadable ones, and reads the two
- * fields again field by field into `raw`.
- */
-const readOddUser = (errors: Errors, c: t.Context, row: number, user: Fields, raw: RawUser): void => {
-  const fields = open(errors, user, USER_FIELDS, c, [row])
-  raw.sipAddress = fields['sipAddress']
-  raw.homePool = fields['homePool']
 }
 
 /** Whether an object on the prototype chain of `list` has index properties (a polluted prototype). */
@@ -150,38 +116,61 @@ const scan = (
 ): Errors => {
   const errors: Errors = []
   const out: HashSlot = { hash: 0 }
-  const raw: RawUser = { sipAddress: undefined, homePool: undefined }
   const ownOnly = inheritsIndices(list)
   const n = list.length
   let seen = 0
-  for (let row = 0; row < n; row++) {
-    let user: unknown = UNREADABLE
+  let row = 0
+  // A row whose reads threw is read again field by field (`slow`): only reads can throw, and they
+  // all happen before anything of the row is recorded.
+  let slow = -1
+  for (;;) {
     try {
-      user = ownOnly && !hasOwn.call(list, row) ? undefined : list[row]
-      if (isFields(user) && readUser(user, raw)) readOddUser(errors, c, row, user, raw)
+      for (; row < n; row++) {
+        let user: unknown
+        let rawSip: unknown
+        let rawPool: unknown
+        if (row === slow) {
+          user = itemAt(list, row)
+          if (isFields(user)) {
+            open(errors, user, USER_FIELDS, c, row)
+            rawSip = field(user, 'sipAddress')
+            rawPool = field(user, 'homePool')
+          }
+        } else {
+          user = ownOnly && !hasOwn.call(list, row) ? undefined : list[row]
+          if (isFields(user)) {
+            let other = false
+            // Own enumerable fields only, from the enum cache shared by every user of one shape.
+            for (const key in user) {
+              if (!hasOwn.call(user, key)) continue
+              if (key === 'sipAddress') rawSip = user[key]
+              else if (key === 'homePool') rawPool = user[key]
+              else other = true
+            }
+            if (other) open(errors, user, USER_FIELDS, c, row)
+          }
+        }
+        if (!isFields(user)) {
+          reportUser(errors, c, row, user, rawSip, rawPool, undefined, -1, lookup)
+          continue
+        }
+        const sip = typeof rawSip === 'string' && isPlainSipAddress(rawSip, out) ? rawSip : normalizeSip(rawSip, out)
+        const slot = lookup !== undefined && typeof rawPool === 'string' ? lookup.slotOf(rawPool) : -1
+        if (sip === undefined || slot < 0) reportUser(errors, c, row, user, rawSip, rawPool, sip, slot, lookup)
+        if (sip === undefined) continue
+        const first = builder.add(sip, out.hash, slot < 0 ? 0 : slot, row)
+        if (first >= 0) reportDuplicate(errors, c, row, first, rawSip, sip)
+        else if (slot >= 0) {
+          const k = counts[slot] ?? 0
+          counts[slot] = k + 1
+          if (k === 0) firstSeen[seen++] = slot
+        }
+      }
+      return errors
     } catch {
-      if (user === UNREADABLE) errors.push(invalid(UNREADABLE, contextAt(c, t.unknown, undefined, row), USER))
-      else if (isFields(user)) readOddUser(errors, c, row, user, raw)
-    }
-    if (!isFields(user)) {
-      reportUser(errors, c, row, user, raw, undefined, -1, lookup)
-      continue
-    }
-    const rawSip = raw.sipAddress
-    const rawPool = raw.homePool
-    const sip = typeof rawSip === 'string' && isPlainSipAddress(rawSip, out) ? rawSip : normalizeSip(rawSip, out)
-    const slot = lookup !== undefined && typeof rawPool === 'string' ? lookup.slotOf(rawPool) : -1
-    if (sip === undefined || slot < 0) reportUser(errors, c, row, user, raw, sip, slot, lookup)
-    if (sip === undefined) continue
-    const first = builder.add(sip, out.hash, slot < 0 ? 0 : slot, row)
-    if (first >= 0) reportDuplicate(errors, c, row, first, rawSip, sip)
-    else if (slot >= 0) {
-      const k = counts[slot] ?? 0
-      counts[slot] = k + 1
-      if (k === 0) firstSeen[seen++] = slot
+      slow = row
     }
   }
-  return errors
 }
 
 const validateUsers = (u: unknown, c: t.Context, lookup: PoolLookup | undefined): t.Validation<UserTable> => {
