@@ -146,7 +146,7 @@ const toInvalidInput = (e: t.ValidationError): InvalidInput => {
     _tag: 'InvalidInput',
     path: pathOf(e.context),
     expected: e.message ?? last?.type.name ?? 'a valid value',
-    found: e.value === UNREADABLE ? 'a value that cannot be read (its getter threw, or a revoked Proxy)' : describeFound(e.value),
+    found: e.value === UNREADABLE ? 'a value that cannot be read' : describeFound(e.value),
   }
 }
 

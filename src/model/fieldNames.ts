@@ -20,32 +20,25 @@ const MAX_NAME = 64
 
 const allowedDistance = (length: number): number => (length <= 4 ? 1 : length <= 8 ? 2 : 3)
 
-/** Optimal string alignment distance of `a` and `b`, or `limit + 1` as soon as it exceeds `limit`. */
-const distance = (a: string, b: string, limit: number): number => {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1
-  const m = a.length
-  const n = b.length
-  let before = new Array<number>(n + 1).fill(0)
-  let previous = Array.from({ length: n + 1 }, (_, j) => j)
-  let current = new Array<number>(n + 1).fill(0)
-  for (let i = 1; i <= m; i++) {
-    current[0] = i
-    let rowMin = i
-    for (let j = 1; j <= n; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
-      let d = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost)
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1))
-        d = Math.min(d, (before[j - 2] ?? 0) + 1)
-      current[j] = d
-      rowMin = Math.min(rowMin, d)
+/** Optimal string alignment distance of `a` and `b` (edits and swaps of neighbours; short names). */
+const distance = (a: string, b: string): number => {
+  const d: Array<Array<number>> = []
+  for (let i = 0; i <= a.length; i++) {
+    const row = (d[i] = [i])
+    for (let j = 1; j <= b.length; j++) {
+      const up = d[i - 1]
+      row[j] =
+        up === undefined
+          ? j
+          : Math.min(
+              (up[j] ?? 0) + 1,
+              (row[j - 1] ?? 0) + 1,
+              (up[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+              i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? (d[i - 2]?.[j - 2] ?? 0) + 1 : Infinity,
+            )
     }
-    if (rowMin > limit) return limit + 1
-    const recycled = before
-    before = previous
-    previous = current
-    current = recycled
   }
-  return previous[n] ?? limit + 1
+  return d[a.length]?.[b.length] ?? 0
 }
 
 /**
@@ -67,9 +60,8 @@ export const nearestField = (field: string, known: ReadonlyArray<string>): strin
   let best: string | undefined
   let bestDistance = Infinity
   for (const k of known) {
-    const limit = allowedDistance(Math.min(field.length, k.length))
-    const d = distance(folded, k.toLowerCase(), limit)
-    if (d <= limit && d < bestDistance) {
+    const d = distance(folded, k.toLowerCase())
+    if (d <= allowedDistance(Math.min(field.length, k.length)) && d < bestDistance) {
       best = k
       bestDistance = d
     }
