@@ -6,6 +6,7 @@
  */
 import { absurd } from 'fp-ts/lib/function.js'
 import type { Finding } from './findings.js'
+import { describeFound } from './found.js'
 import type { Intent } from './intent.js'
 import type { NameKind, Problem } from './problem.js'
 
@@ -17,8 +18,12 @@ const KIND: Readonly<Record<NameKind, string>> = {
   user: 'user',
 }
 
-/** Puts a value in double quotes, one line, truncated: problems may carry hostile input. */
-const q = (s: string): string => {
+/**
+ * Puts a value in double quotes, one line, truncated: problems may carry hostile input, and a
+ * problem rebuilt from JSON may hold a non-string where a string belongs (shown as `found` shows it).
+ */
+const q = (value: unknown): string => {
+  const s = typeof value === 'string' ? value : describeFound(value)
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const line = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
   return `"${line.length > 120 ? `${line.slice(0, 117)}...` : line}"`
@@ -27,12 +32,35 @@ const q = (s: string): string => {
 const at = (path: string): string => (path === '' ? 'the document' : path)
 
 /**
+ * `sentence(value)`, or a sentence naming what could not be described: the formatters below are
+ * total, whatever they are given (`null`, an unknown tag from a newer version, a throwing getter).
+ */
+const described = <A>(value: A, sentence: (a: A) => string, what: string, fallback: (tag: string) => string): string => {
+  try {
+    return sentence(value)
+  } catch {
+    // described below by its tag
+  }
+  let tag: unknown
+  try {
+    tag = typeof value === 'object' && value !== null ? (value as { readonly _tag?: unknown })._tag : undefined
+  } catch {
+    tag = undefined
+  }
+  return fallback(typeof tag === 'string' ? `${what} ${q(tag)}` : `${what} that cannot be read`)
+}
+
+/**
  * One sentence describing an intent, such as `fail over pool1.contoso.com (disaster mode)`.
+ * Never throws: an intent it cannot read is described as such.
  *
  * @category errors
  * @since 0.1.0
  */
-export const formatIntent = (intent: Intent): string => {
+export const formatIntent = (intent: Intent): string =>
+  described(intent, intentSentence, 'an intent', (it) => `carry out ${it}, which this version of sfb-dr cannot describe`)
+
+const intentSentence = (intent: Intent): string => {
   switch (intent._tag) {
     case 'Failover':
       return `fail over the users homed on ${intent.pool} (${intent.mode} mode)`
@@ -45,7 +73,8 @@ export const formatIntent = (intent: Intent): string => {
 }
 
 /**
- * The human sentence for a problem: what is wrong, where, and what to do about it.
+ * The human sentence for a problem: what is wrong, where, and what to do about it. Never throws:
+ * a problem it cannot read (`null`, an unknown tag, a throwing getter) gets a sentence saying so.
  *
  * @example
  * formatProblem({ _tag: 'PartnerFailedOver', pool: 'pool2.contoso.com', partner: 'pool1.contoso.com' })
@@ -55,7 +84,10 @@ export const formatIntent = (intent: Intent): string => {
  * @category errors
  * @since 0.1.0
  */
-export const formatProblem = (problem: Problem): string => {
+export const formatProblem = (problem: Problem): string =>
+  described(problem, problemSentence, 'a problem', (it) => `Something is wrong (${it}, which this version of sfb-dr cannot describe).`)
+
+const problemSentence = (problem: Problem): string => {
   switch (problem._tag) {
     case 'InvalidInput':
       return `${at(problem.path)}: expected ${problem.expected}, found ${problem.found}.`
@@ -130,12 +162,16 @@ export const formatProblem = (problem: Problem): string => {
 }
 
 /**
- * The human sentence for a finding or plan warning.
+ * The human sentence for a finding or plan warning. Never throws: a finding it cannot read gets
+ * a sentence saying so.
  *
  * @category errors
  * @since 0.1.0
  */
-export const formatFinding = (finding: Finding): string => {
+export const formatFinding = (finding: Finding): string =>
+  described(finding, findingSentence, 'a finding', (it) => `Something deserves attention (${it}, which this version of sfb-dr cannot describe).`)
+
+const findingSentence = (finding: Finding): string => {
   const pools = finding.pools.join(' and ')
   switch (finding._tag) {
     case 'PairingEditionMismatch':

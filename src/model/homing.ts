@@ -8,26 +8,36 @@
  * - `servingPool(t, s, p)` is `some(p)` when `p` is reachable and not failed over, `some(partner)`
  *   when `p` is failed over and its partner is reachable, and `none` otherwise.
  * - `usersServedBy` sums the per-pool counts taken at decode time; it never walks the users.
+ * - Total: each query answers `none` or `0` for a non-string name and for a topology or state
+ *   that is not a decoded one (raw JSON, `null`, a throwing getter, a revoked proxy); it never
+ *   throws.
  *
  * @module
  */
 import { pipe } from 'fp-ts/lib/function.js'
 import * as O from 'fp-ts/lib/Option.js'
-import { parseFqdn, parseSipAddress, type PoolFqdn } from './identifiers.js'
+import { isFqdn, parseFqdn, parseSipAddress, type PoolFqdn } from './identifiers.js'
 import { isFailedOver, isPoolReachable, type State } from './state.js'
 import { partnerOf, usersHomedOn, type Topology } from './topology.js'
+import { countOf, orElse } from './total.js'
 
 /**
- * The pool a user is homed on. The SIP address is compared case-insensitively; an invalid or
- * unknown address gives `none`.
+ * The pool a user is homed on. The SIP address is compared case-insensitively as a whole, with
+ * Unicode case folding (`sip:Åsa@contoso.com` and `sip:ÅSA@contoso.com` are one user); an
+ * invalid or unknown address, a non-string, or a topology that is not a decoded one gives `none`.
  *
  * @category operations
  * @since 0.1.0
  */
 export const homePool = (topology: Topology, sipAddress: string): O.Option<PoolFqdn> =>
-  pipe(
-    parseSipAddress(sipAddress),
-    O.chain((sip) => O.fromNullable(topology.users.get(sip))),
+  orElse(
+    () =>
+      pipe(
+        parseSipAddress(sipAddress),
+        O.chain((sip) => O.fromNullable(topology.users.get(sip))),
+        O.filter(isFqdn),
+      ),
+    O.none,
   )
 
 /** {@link servingPool} on an already-normalized FQDN. @internal */
@@ -43,15 +53,21 @@ export const servingPoolOf = (topology: Topology, state: State, pool: PoolFqdn):
 /**
  * The pool now servicing the users homed on `pool`: the pool itself, its partner when it is
  * failed over, or `none` when nobody can (the pool is down and not failed over, or unknown).
- * `pool` is a plain string, normalized as an FQDN.
+ * `pool` is a plain string, normalized as an FQDN; a non-string, or a topology or state that is
+ * not a decoded one, gives `none`.
  *
  * @category operations
  * @since 0.1.0
  */
 export const servingPool = (topology: Topology, state: State, pool: string): O.Option<PoolFqdn> =>
-  pipe(
-    parseFqdn(pool),
-    O.chain((p) => servingPoolOf(topology, state, p)),
+  orElse(
+    () =>
+      pipe(
+        parseFqdn(pool),
+        O.chain((p) => servingPoolOf(topology, state, p)),
+        O.filter(isFqdn),
+      ),
+    O.none,
   )
 
 /** {@link usersServedBy} on an already-normalized FQDN. @internal */
@@ -62,21 +78,26 @@ export const usersServedByPool = (topology: Topology, state: State, pool: PoolFq
     partner !== undefined && O.exists((p: PoolFqdn) => p === pool)(servingPoolOf(topology, state, partner))
       ? usersHomedOn(topology, partner)
       : 0
-  return (servesOwn ? usersHomedOn(topology, pool) : 0) + partnerUsers
+  return (servesOwn ? countOf(usersHomedOn(topology, pool)) : 0) + countOf(partnerUsers)
 }
 
 /**
  * How many users `pool` now services: its own users unless failed over or down, plus its
- * partner's users when the partner is failed over onto it. Constant time.
+ * partner's users when the partner is failed over onto it. Constant time. `0` for a non-string,
+ * an unknown pool, or a topology or state that is not a decoded one.
  *
  * @category operations
  * @since 0.1.0
  */
 export const usersServedBy = (topology: Topology, state: State, pool: string): number =>
-  pipe(
-    parseFqdn(pool),
-    O.match(
-      () => 0,
-      (p) => usersServedByPool(topology, state, p),
-    ),
+  orElse(
+    () =>
+      pipe(
+        parseFqdn(pool),
+        O.match(
+          () => 0,
+          (p) => countOf(usersServedByPool(topology, state, p)),
+        ),
+      ),
+    0,
   )

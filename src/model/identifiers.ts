@@ -2,13 +2,20 @@
  * Identifiers of a Skype for Business Server deployment, branded and normalized.
  *
  * Laws:
- * - `parseFqdn(s)` is `some(x)` iff `s` is a valid FQDN in any letter case, with or without one
- *   trailing dot; `x` is then lower-case with no trailing dot, and `parseFqdn(x)` is `some(x)`.
+ * - `parseFqdn(s)` is `some(x)` iff `s` is a valid FQDN in any ASCII letter case, with or without
+ *   one trailing dot; `x` is then lower-case with no trailing dot, and `parseFqdn(x)` is `some(x)`.
+ *   Letters are checked before folding: only ASCII letters, digits and `-` are valid, so the
+ *   Kelvin sign `K` (U+212A), which `toLowerCase` turns into `k`, is refused.
+ * - `parseSipAddress(a)` and `parseSipAddress(b)` are the same `some(x)` iff `a` and `b` are the
+ *   same address up to Unicode case folding and canonical equivalence (`sip:Åsa@…` and
+ *   `sip:ÅSA@…` are one user); `parseSipAddress(x)` is then `some(x)`.
+ * - Every parser answers `none` and every refinement `false` for a non-string: they never throw.
  * - Every branded value in this library was produced by a parser of this module.
  *
  * @module
  */
 import * as O from 'fp-ts/lib/Option.js'
+import { foldCase } from './caseFolding.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -73,7 +80,8 @@ export type SiteName = string & SiteNameBrand
 export type SqlInstanceName = string & SqlInstanceNameBrand
 
 /**
- * A SIP address, `sip:local@domain`, stored lower-case (SIP addresses compare case-insensitively).
+ * A SIP address, `sip:local@domain`, stored case-folded (SIP addresses compare case-insensitively
+ * as a whole, with Unicode case folding: see `parseSipAddress`).
  *
  * @category model
  * @since 0.1.0
@@ -84,62 +92,76 @@ export type SipAddress = string & SipAddressBrand
 // refinements
 // -------------------------------------------------------------------------------------
 
-const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?'
-/** Lower-case FQDN, no trailing dot; the length limit is checked separately. */
-const FQDN_RE = new RegExp(`^(?:${LABEL}\\.)+${LABEL}$`)
+/** A DNS label in any ASCII letter case: 1–63 of `[A-Za-z0-9-]`, no hyphen at either end. */
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?'
+/**
+ * An FQDN in any ASCII letter case, no trailing dot; the length limit is checked separately. No
+ * `i` flag: with it (and the `u` flag) the Kelvin sign and the long s would match `k` and `s`.
+ */
+const FQDN_ANY_CASE_RE = new RegExp(`^(?:${LABEL}\\.)+${LABEL}$`)
+const UPPER_RE = /[A-Z]/
 const SITE_RE = /^[A-Za-z0-9 ._-]{1,64}$/
 const SQL_INSTANCE_RE = /^[A-Za-z_][A-Za-z0-9_$]{0,15}$/
-/** Lower-case SIP address: `sip:` + local part + `@` + an FQDN-shaped domain. */
-const SIP_RE = new RegExp(`^sip:[^\\s@:;<>"'\`]{1,256}@(?:${LABEL}\\.)+${LABEL}$`)
-const UPPER_RE = /[A-Z]/
+/** The characters a SIP local part may not hold (white space and SIP/URI delimiters). */
+const LOCAL_PART = '[^\\s@:;<>"\'`]{1,256}'
+/** A SIP address as typed: `sip:` in any ASCII letter case + local part + `@` + an FQDN. */
+const SIP_ANY_CASE_RE = new RegExp(`^[Ss][Ii][Pp]:(${LOCAL_PART})@(${LABEL}(?:\\.${LABEL})+)$`)
+const MAX_SIP = 512
+
+/** Whether `s` is a string of at most `max` code units. */
+const isShortString = (s: unknown, max: number): s is string => typeof s === 'string' && s.length <= max
+
+/** Whether `s` is an FQDN in any ASCII letter case without a trailing dot (letters checked as they are). */
+const isFqdnAnyCase = (s: string): boolean => s.length <= 253 && FQDN_ANY_CASE_RE.test(s)
 
 /**
- * Whether `s` is already a normalized FQDN (lower-case, no trailing dot).
+ * Whether `s` is already a normalized FQDN (lower-case ASCII, no trailing dot). `false` for a
+ * non-string.
  *
  * @category refinements
  * @since 0.1.0
  */
-export const isFqdn = (s: unknown): s is Fqdn => typeof s === 'string' && s.length <= 253 && FQDN_RE.test(s)
+export const isFqdn = (s: unknown): s is Fqdn => isShortString(s, 253) && !UPPER_RE.test(s) && isFqdnAnyCase(s)
 
 /**
- * Whether `s` is a valid site name.
+ * Whether `s` is a valid site name. `false` for a non-string.
  *
  * @category refinements
  * @since 0.1.0
  */
-export const isSiteName = (s: unknown): s is SiteName => typeof s === 'string' && SITE_RE.test(s)
+export const isSiteName = (s: unknown): s is SiteName => isShortString(s, 64) && SITE_RE.test(s)
 
 /**
- * Whether `s` is a valid SQL Server instance name.
+ * Whether `s` is a valid SQL Server instance name. `false` for a non-string.
  *
  * @category refinements
  * @since 0.1.0
  */
-export const isSqlInstanceName = (s: unknown): s is SqlInstanceName =>
-  typeof s === 'string' && SQL_INSTANCE_RE.test(s)
+export const isSqlInstanceName = (s: unknown): s is SqlInstanceName => isShortString(s, 16) && SQL_INSTANCE_RE.test(s)
 
 /**
- * Whether `s` is an already-normalized (lower-case) SIP address.
+ * Whether `s` is an already-normalized SIP address: lower-case scheme and domain, and a local
+ * part that case folding leaves unchanged. `false` for a non-string.
  *
  * @category refinements
  * @since 0.1.0
  */
-export const isSipAddress = (s: unknown): s is SipAddress =>
-  typeof s === 'string' && s.length <= 512 && SIP_RE.test(s)
+export const isSipAddress = (s: unknown): s is SipAddress => {
+  if (!isShortString(s, MAX_SIP) || !s.startsWith('sip:')) return false
+  const m = SIP_ANY_CASE_RE.exec(s)
+  const local = m?.[1]
+  const domain = m?.[2]
+  return local !== undefined && domain !== undefined && !UPPER_RE.test(domain) && foldCase(local) === local
+}
 
 // -------------------------------------------------------------------------------------
 // constructors
 // -------------------------------------------------------------------------------------
 
 /**
- * Lower-cases `s` only when it holds an upper-case ASCII letter, so that the common, already
- * lower-case input keeps its identity and costs no allocation.
- */
-const lowerIfNeeded = (s: string): string => (UPPER_RE.test(s) ? s.toLowerCase() : s)
-
-/**
- * Normalizes a pool, server or Edge FQDN as typed by a person: any letter case, one optional
- * trailing dot. Returns `none` when it is not a valid FQDN.
+ * Normalizes a pool, server or Edge FQDN as typed by a person: any ASCII letter case, one
+ * optional trailing dot. Returns `none` when it is not a valid FQDN, letters checked before
+ * folding (so a Kelvin sign `K` is refused, whatever the other letters), and for a non-string.
  *
  * @example
  * parseFqdn('Pool1.Contoso.COM.') // some('pool1.contoso.com')
@@ -147,42 +169,53 @@ const lowerIfNeeded = (s: string): string => (UPPER_RE.test(s) ? s.toLowerCase()
  * @category constructors
  * @since 0.1.0
  */
-export const parseFqdn = (s: string): O.Option<Fqdn> => {
-  if (s.length > 254) return O.none
+export const parseFqdn = (s: unknown): O.Option<Fqdn> => {
+  if (!isShortString(s, 254)) return O.none
   const trimmed = s.endsWith('.') ? s.slice(0, -1) : s
-  const lower = lowerIfNeeded(trimmed)
-  return isFqdn(lower) ? O.some(lower) : O.none
+  if (!isFqdnAnyCase(trimmed)) return O.none
+  // Only ASCII is left: toLowerCase is exact. Keep the identity of already lower-case input.
+  return O.some((UPPER_RE.test(trimmed) ? trimmed.toLowerCase() : trimmed) as Fqdn)
 }
 
 /**
- * Validates a site name (compared exactly, case-sensitive as in Topology Builder).
+ * Validates a site name (compared exactly, case-sensitive as in Topology Builder). `none` for a
+ * non-string.
  *
  * @category constructors
  * @since 0.1.0
  */
-export const parseSiteName = (s: string): O.Option<SiteName> => (isSiteName(s) ? O.some(s) : O.none)
+export const parseSiteName = (s: unknown): O.Option<SiteName> => (isSiteName(s) ? O.some(s) : O.none)
 
 /**
- * Validates a SQL Server instance name.
+ * Validates a SQL Server instance name. `none` for a non-string.
  *
  * @category constructors
  * @since 0.1.0
  */
-export const parseSqlInstanceName = (s: string): O.Option<SqlInstanceName> =>
+export const parseSqlInstanceName = (s: unknown): O.Option<SqlInstanceName> =>
   isSqlInstanceName(s) ? O.some(s) : O.none
 
 /**
- * Normalizes a SIP address: the scheme and the whole address compare case-insensitively, so it is
- * stored lower-case. Returns `none` when it is not `sip:local@domain`.
+ * Normalizes a SIP address: the scheme and the domain are ASCII, checked before folding and
+ * lower-cased; the local part is case-folded (Unicode case folding and canonical equivalence: `Å`, `A` + combining ring and the
+ * Angstrom sign are one letter; `ß`, `ẞ` and `SS` are one), so the address compares
+ * case-insensitively as a whole. Returns `none` when it is not `sip:local@domain`, and for a
+ * non-string.
  *
  * @example
  * parseSipAddress('SIP:Alice@Contoso.com') // some('sip:alice@contoso.com')
+ * parseSipAddress('sip:ÅSA@contoso.com') // some('sip:åsa@contoso.com')
  *
  * @category constructors
  * @since 0.1.0
  */
-export const parseSipAddress = (s: string): O.Option<SipAddress> => {
-  if (s.length > 512) return O.none
-  const lower = lowerIfNeeded(s)
-  return isSipAddress(lower) ? O.some(lower) : O.none
+export const parseSipAddress = (s: unknown): O.Option<SipAddress> => {
+  if (!isShortString(s, MAX_SIP)) return O.none
+  if (isSipAddress(s)) return O.some(s)
+  const m = SIP_ANY_CASE_RE.exec(s)
+  const local = m?.[1]
+  const domain = m?.[2]
+  if (local === undefined || domain === undefined) return O.none
+  const folded = `sip:${foldCase(local)}@${domain.toLowerCase()}`
+  return isSipAddress(folded) ? O.some(folded) : O.none
 }

@@ -7,11 +7,14 @@
  * - `initialState(t)` is the healthy state: everything reachable, nothing failed over, the CMS
  *   active master on its topology pool, every Edge next hop as configured.
  * - `failovers` holds HOME pools (the pool named by `-PoolFqdn`); the partner services their users.
+ * - The queries (`isPoolReachable`, `isFailedOver`, `isCentralManagementStoreAvailable`) never
+ *   throw: they answer `false` for a state that is not a decoded one (raw JSON, `null`, a proxy).
  *
  * @module
  */
 import type { EdgePoolFqdn, PoolFqdn } from './identifiers.js'
 import type { Topology } from './topology.js'
+import { orElse } from './total.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -152,7 +155,8 @@ export const initialState = (topology: Topology): State => {
  * @category operations
  * @since 0.1.0
  */
-export const isPoolReachable = (state: State, pool: PoolFqdn): boolean => state.pools.get(pool)?.reachable === true
+export const isPoolReachable = (state: State, pool: PoolFqdn): boolean =>
+  orElse(() => state.pools.get(pool)?.reachable === true, false)
 
 /**
  * Whether the users homed on `pool` are failed over onto its partner.
@@ -160,7 +164,7 @@ export const isPoolReachable = (state: State, pool: PoolFqdn): boolean => state.
  * @category operations
  * @since 0.1.0
  */
-export const isFailedOver = (state: State, pool: PoolFqdn): boolean => state.failovers.has(pool)
+export const isFailedOver = (state: State, pool: PoolFqdn): boolean => orElse(() => state.failovers.has(pool), false)
 
 /**
  * Whether the CMS is available: the state does not mark it unavailable and its active master's
@@ -170,4 +174,7 @@ export const isFailedOver = (state: State, pool: PoolFqdn): boolean => state.fai
  * @since 0.1.0
  */
 export const isCentralManagementStoreAvailable = (state: State): boolean =>
-  state.centralManagementStore.available && isPoolReachable(state, state.centralManagementStore.activeMaster)
+  orElse(
+    () => state.centralManagementStore.available && isPoolReachable(state, state.centralManagementStore.activeMaster),
+    false,
+  )

@@ -6,12 +6,15 @@
  * - Pairing is symmetric and 1:1: `partnerOf(t, a) = some(b)` iff `partnerOf(t, b) = some(a)`.
  * - `index.userCounts.get(p)` is the number of users whose home pool is `p` (absent means 0);
  *   it is computed once, when the topology is built, and nothing afterwards walks the users.
+ * - The queries (`findPool`, `findEdgePool`, `partnerOf`, `usersHomedOn`) never throw: they
+ *   answer `none` or `0` for a topology that is not a decoded one (raw JSON, `null`, a proxy).
  *
  * @module
  */
 import type * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import * as O from 'fp-ts/lib/Option.js'
 import type { EdgePoolFqdn, Fqdn, PoolFqdn, SipAddress, SiteName, SqlInstanceName } from './identifiers.js'
+import { countOf, orElse } from './total.js'
 import { makeUserDirectory, UserDirectory } from './userDirectory.js'
 
 // -------------------------------------------------------------------------------------
@@ -270,7 +273,7 @@ export const makeTopology = (parts: TopologyParts, userCounts?: ReadonlyMap<Pool
  * @since 0.1.0
  */
 export const findPool = (topology: Topology, fqdn: PoolFqdn): O.Option<Pool> =>
-  O.fromNullable(topology.index.pools.get(fqdn))
+  orElse(() => O.fromNullable(topology.index.pools.get(fqdn)), O.none)
 
 /**
  * The Edge pool with this (normalized) FQDN.
@@ -279,7 +282,7 @@ export const findPool = (topology: Topology, fqdn: PoolFqdn): O.Option<Pool> =>
  * @since 0.1.0
  */
 export const findEdgePool = (topology: Topology, fqdn: EdgePoolFqdn): O.Option<EdgePool> =>
-  O.fromNullable(topology.index.edgePools.get(fqdn))
+  orElse(() => O.fromNullable(topology.index.edgePools.get(fqdn)), O.none)
 
 /**
  * The backup pool paired with `pool`, if any.
@@ -288,7 +291,7 @@ export const findEdgePool = (topology: Topology, fqdn: EdgePoolFqdn): O.Option<E
  * @since 0.1.0
  */
 export const partnerOf = (topology: Topology, pool: PoolFqdn): O.Option<PoolFqdn> =>
-  O.fromNullable(topology.index.partners.get(pool))
+  orElse(() => O.fromNullable(topology.index.partners.get(pool)), O.none)
 
 /**
  * Number of users homed on `pool` (0 for unknown pools). Constant time.
@@ -296,4 +299,5 @@ export const partnerOf = (topology: Topology, pool: PoolFqdn): O.Option<PoolFqdn
  * @category operations
  * @since 0.1.0
  */
-export const usersHomedOn = (topology: Topology, pool: PoolFqdn): number => topology.index.userCounts.get(pool) ?? 0
+export const usersHomedOn = (topology: Topology, pool: PoolFqdn): number =>
+  orElse(() => countOf(topology.index.userCounts.get(pool)), 0)

@@ -24,6 +24,7 @@ import {
 } from '../model/state.js'
 import type { Topology } from '../model/topology.js'
 import { otherCmsPool } from './cms.js'
+import { guardDeployment } from './input.js'
 import { safetyRules } from './safety.js'
 import type { Step, StepOf, StepTag } from './step.js'
 import type { BrokenRule, StepCatalog, StepDefinition } from './stepDefinition.js'
@@ -293,6 +294,8 @@ export const applyStep = (
   state: State,
   step: Step,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, State> => {
+  const refused = guardDeployment(topology, state)
+  if (refused !== undefined) return refused
   const { violations, next } = checkStep(topology, state, step)
   const [first, ...rest] = violations
   return first === undefined ? E.right(next) : E.left([first, ...rest])

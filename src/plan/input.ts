@@ -1,7 +1,9 @@
 /**
- * Request fields as people type them: plain strings, normalized here (FQDN case and trailing
- * dot) into branded values, or refused with `InvalidInput` / `UnknownPool`. Request values may
- * come from untyped callers, so every field is inspected as `unknown`.
+ * What the public entry points are given, checked before anything is read: the deployment (a
+ * decoded topology and state, recognized structurally by {@link guardDeployment}) and request
+ * fields as people type them: plain strings, normalized here (FQDN case and trailing dot) into
+ * branded values, or refused with `InvalidInput` / `UnknownPool`. Callers may be untyped
+ * (JavaScript, JSON from disk), so every value is inspected as `unknown`.
  *
  * @module
  * @internal
@@ -10,9 +12,9 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import type * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { describeFound } from '../model/found.js'
-import { parseFqdn, type PoolFqdn } from '../model/identifiers.js'
+import { isFqdn, parseFqdn, type PoolFqdn } from '../model/identifiers.js'
 import type { InvalidInput, UnknownPool } from '../model/problem.js'
-import type { FailoverMode } from '../model/state.js'
+import type { FailoverMode, State } from '../model/state.js'
 import type { Topology } from '../model/topology.js'
 
 /**
@@ -105,4 +107,91 @@ export const parsePoolRequest = (
   if (E.isLeft(pool)) return E.left(E.isLeft(mode) ? [pool.left, mode.left] : [pool.left])
   if (E.isLeft(mode)) return E.left([mode.left])
   return E.right({ pool: pool.right, mode: mode.right })
+}
+
+// -------------------------------------------------------------------------------------
+// deployment guard
+// -------------------------------------------------------------------------------------
+
+/** What a topology argument must be. */
+const TOPOLOGY_EXPECTED = 'a decoded topology (from decodeTopology or makeTopology)'
+/** What a state argument must be. */
+const STATE_EXPECTED = 'a decoded state (from decodeState or initialState)'
+
+/** Whether `u` is a `Map` (a Proxy around one is not: `Map` methods refuse it as receiver). */
+const isMap = (u: unknown): boolean => {
+  if (!(u instanceof Map)) return false
+  Map.prototype.has.call(u, '')
+  return true
+}
+
+const hasFields = (u: unknown, checks: Readonly<Record<string, (field: unknown) => boolean>>): boolean =>
+  isRecord(u) && Object.entries(checks).every(([key, check]) => check(ownField(u, key)))
+
+const TOPOLOGY_FIELDS: Readonly<Record<string, (field: unknown) => boolean>> = {
+  sites: Array.isArray,
+  pools: Array.isArray,
+  pairings: Array.isArray,
+  edgePools: Array.isArray,
+  centralManagementStore: (cms) => isFqdn(ownField(cms, 'pool')),
+  index: (index) => hasFields(index, { pools: isMap, partners: isMap, edgePools: isMap, userCounts: isMap }),
+}
+
+const STATE_FIELDS: Readonly<Record<string, (field: unknown) => boolean>> = {
+  pools: isMap,
+  failovers: isMap,
+  edgePools: isMap,
+  backupService: isMap,
+  centralManagementStore: (cms) =>
+    hasFields(cms, { activeMaster: isFqdn, available: (a) => typeof a === 'boolean' }),
+}
+
+/** `check(u)`, or `false` when it throws (a revoked proxy, a proxy whose traps throw). */
+const safely = (check: (u: unknown) => boolean, u: unknown): boolean => {
+  try {
+    return check(u)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Whether `u` has the shape of a decoded topology: the lists and the index the planners read
+ * (its `users` are not read: planning never walks them). Never throws.
+ *
+ * @category refinements
+ * @since 0.2.0
+ * @internal
+ */
+export const isDecodedTopology = (u: unknown): u is Topology => safely((t) => hasFields(t, TOPOLOGY_FIELDS), u)
+
+/**
+ * Whether `u` has the shape of a decoded state: its tables and CMS status. Never throws.
+ *
+ * @category refinements
+ * @since 0.2.0
+ * @internal
+ */
+export const isDecodedState = (u: unknown): u is State => safely((s) => hasFields(s, STATE_FIELDS), u)
+
+/**
+ * The one guard of the public entry points that take a deployment (planners, `validatePlan`,
+ * `applyPlan`, `applyStep`, `resumePlan`): `undefined` when `topology` and `state` look like
+ * decoded values, else a `Left` with an `InvalidInput` for each that does not (path `topology` or
+ * `state`), so that a JavaScript caller passing raw JSON, `null` or `{}` gets an answer instead
+ * of a `TypeError`. Recognizes values structurally (no registry of decoded values: a topology
+ * copied with a spread, or built by another copy of this library, is accepted), reads every field
+ * defensively and never throws. Entry points use it as `guardDeployment(topology, state) ?? body`.
+ *
+ * @category constructors
+ * @since 0.2.0
+ * @internal
+ */
+export const guardDeployment = (topology: unknown, state: unknown): E.Left<RNEA.ReadonlyNonEmptyArray<InvalidInput>> | undefined => {
+  const problems: ReadonlyArray<InvalidInput> = [
+    ...(isDecodedTopology(topology) ? [] : [invalidInput('topology', TOPOLOGY_EXPECTED, topology)]),
+    ...(isDecodedState(state) ? [] : [invalidInput('state', STATE_EXPECTED, state)]),
+  ]
+  const [first, ...rest] = problems
+  return first === undefined ? undefined : { _tag: 'Left', left: [first, ...rest] }
 }

@@ -24,7 +24,7 @@ import type { Topology } from '../model/topology.js'
 import { buildPlan, refuse, stateAfter, validated, Validation } from './build.js'
 import { cmsFailoverSteps } from './cms.js'
 import { checkBackupService, failbackPool, type StepDraft } from './draft.js'
-import { parsePoolRequest } from './input.js'
+import { guardDeployment, parsePoolRequest } from './input.js'
 import type { Plan } from './plan.js'
 import { edgeNextHopsNotRestored, possibleDataLoss } from './warnings.js'
 
@@ -165,7 +165,7 @@ export const planFailback = (
   state: State,
   request: FailbackRequest,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> =>
-  pipe(
+  guardDeployment(topology, state) ?? pipe(
     parsePoolRequest(topology, request),
     E.chain(({ pool, mode }) =>
       pipe(

@@ -23,7 +23,7 @@ import type { EdgePool, Topology } from '../model/topology.js'
 import { buildPlan, refuse, validated, Validation } from './build.js'
 import { cmsFailoverSteps } from './cms.js'
 import { checkBackupService, failoverPool, setEdgeNextHop, type StepDraft } from './draft.js'
-import { parsePoolRequest } from './input.js'
+import { guardDeployment, parsePoolRequest } from './input.js'
 import type { Plan } from './plan.js'
 import { possibleDataLoss } from './warnings.js'
 
@@ -188,7 +188,7 @@ export const planFailover = (
   state: State,
   request: FailoverRequest,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> => {
-  return pipe(
+  return guardDeployment(topology, state) ?? pipe(
     parsePoolRequest(topology, request),
     E.chain(({ pool, mode }) =>
       pipe(

@@ -22,7 +22,7 @@ import { isFailedOver, type State } from '../model/state.js'
 import { usersHomedOn, type Topology } from '../model/topology.js'
 import { buildPlan, refuse, stateAfter, Validation } from './build.js'
 import { failbackPool, type StepDraft } from './draft.js'
-import { parsePoolField } from './input.js'
+import { guardDeployment, parsePoolField } from './input.js'
 import type { Plan } from './plan.js'
 import { failbackPart, failbackWarnings, type FailbackPart } from './planFailback.js'
 import { failoverPart, type FailoverPart } from './planFailover.js'
@@ -138,7 +138,7 @@ export const planMoveService = (
   state: State,
   request: MoveServiceRequest,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> =>
-  pipe(
+  guardDeployment(topology, state) ?? pipe(
     sequenceS(Validation)({
       from: pipe(parsePoolField(topology, request, 'from'), E.mapLeft(RNEA.of)),
       to: pipe(parsePoolField(topology, request, 'to'), E.mapLeft(RNEA.of)),

@@ -20,7 +20,7 @@ import type { Violation } from '../model/problem.js'
 import { isFailedOver, type State } from '../model/state.js'
 import { usersHomedOn, type Topology } from '../model/topology.js'
 import { checkStep } from './catalog.js'
-import { ownField } from './input.js'
+import { guardDeployment, ownField } from './input.js'
 import type { Plan } from './plan.js'
 import { planIdOfValue } from './planId.js'
 import { isWellFormedPlan, planShapeProblems } from './planShape.js'
@@ -92,6 +92,8 @@ const foldSteps = (topology: Topology, state: State, plan: Plan): Outcome => {
  * @internal
  */
 export const checkPlan = (topology: Topology, state: State, plan: unknown): Outcome => {
+  const refused = guardDeployment(topology, state)
+  if (refused !== undefined) return { violations: refused.left, final: O.none }
   const shape = planShapeProblems(plan)
   const found = ownField(plan, 'id')
   const expected = planIdOfValue(plan)

@@ -22,7 +22,7 @@ import { hasValidPlanId, planIdOfValue, withPlanId } from '../plan/planId.js'
 import { planShapeProblems } from '../plan/planShape.js'
 import type { Step } from '../plan/step.js'
 import { validatePlan } from '../plan/validatePlan.js'
-import { ownField } from '../plan/input.js'
+import { guardDeployment, ownField } from '../plan/input.js'
 import type { Journal } from './journal.js'
 
 type Result<A> = E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, A>
@@ -104,6 +104,8 @@ export const resumePlan = (
   plan: Plan,
   journal: Journal,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> => {
+  const refused = guardDeployment(topology, stateBefore)
+  if (refused !== undefined) return refused
   const [shapeProblem, ...shapeProblems] = planShapeProblems(plan)
   if (shapeProblem !== undefined) return refuse(shapeProblem, ...shapeProblems)
   if (!hasValidPlanId(plan)) return refuse({ _tag: 'PlanIdMismatch', expected: planIdOfValue(plan), found: plan.id })
