@@ -174,7 +174,8 @@ export const isFailedOver = (state: State, pool: PoolFqdn): boolean => orElse(()
  * @since 0.1.0
  */
 export const isCentralManagementStoreAvailable = (state: State): boolean =>
-  orElse(
-    () => state.centralManagementStore.available && isPoolReachable(state, state.centralManagementStore.activeMaster),
-    false,
-  )
+  orElse(() => {
+    // Read as unknown: a state from an untyped caller may hold anything there.
+    const available: unknown = state.centralManagementStore.available
+    return available === true && isPoolReachable(state, state.centralManagementStore.activeMaster)
+  }, false)

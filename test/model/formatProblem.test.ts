@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatFinding, formatIntent, formatProblem } from '../../src/model/formatProblem.js'
 import type { Finding } from '../../src/model/findings.js'
+import type { Intent } from '../../src/model/intent.js'
 import type { Problem } from '../../src/model/problem.js'
 import { fqdn } from './build.js'
 
@@ -88,5 +89,43 @@ describe('formatFinding and formatIntent', () => {
     expect(formatIntent({ _tag: 'MoveService', from: p2, to: p1 })).toBe(
       'have everyone now serviced by pool2.contoso.com serviced by pool1.contoso.com',
     )
+  })
+})
+
+describe('the formatters never throw (contract §2): a value they cannot read gets a sentence saying so', () => {
+  const revoked = Proxy.revocable({}, {})
+  revoked.revoke()
+  const throwing = new Proxy({}, { get: () => { throw new Error('trap') }, getPrototypeOf: () => { throw new Error('trap') } })
+  const unreadable: Readonly<Record<string, unknown>> = {
+    undefined,
+    null: null,
+    'an empty object': {},
+    'a string': 'NoBackupPool',
+    'an unknown tag (a newer version)': { _tag: 'SomethingNew', pool: p1 },
+    'a hostile unknown tag': { _tag: 'X\n# injected\u2028' },
+    'a tag whose fields are not strings': { _tag: 'UnknownReference', path: 3, kind: 'pool', name: { toString: null } },
+    'a finding without pools': { _tag: 'UnpairedPool', severity: 'advice' },
+    'a throwing getter': { get _tag(): string { throw new Error('getter') } },
+    'a revoked proxy': revoked.proxy,
+    'a proxy that throws': throwing,
+  }
+  it.each(Object.keys(unreadable))('%s', (name) => {
+    const u = unreadable[name]
+    for (const text of [formatProblem(u as Problem), formatFinding(u as Finding), formatIntent(u as Intent)]) {
+      expect(typeof text).toBe('string')
+      expect(text).not.toMatch(/[\n\r\u2028\u2029]/)
+      expect(text).not.toContain('undefined')
+    }
+  })
+  it('names the tag it does not know', () => {
+    expect(formatProblem({ _tag: 'SomethingNew' } as unknown as Problem)).toBe(
+      'Something is wrong (a problem "SomethingNew", which this version of sfb-dr cannot describe).',
+    )
+    expect(formatFinding(null as unknown as Finding)).toBe(
+      'Something deserves attention (a finding that cannot be read, which this version of sfb-dr cannot describe).',
+    )
+  })
+  it('shows a non-string name as InvalidInput.found shows it', () => {
+    expect(formatProblem({ _tag: 'UnknownPool', pool: 42 } as unknown as Problem)).toBe('"42" is not a Front End pool of the topology.')
   })
 })

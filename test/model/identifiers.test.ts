@@ -3,6 +3,9 @@ import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
 import {
   isFqdn,
+  isSipAddress,
+  isSiteName,
+  isSqlInstanceName,
   parseFqdn,
   parseSipAddress,
   parseSiteName,
@@ -67,5 +70,101 @@ describe('other identifiers', () => {
     expect(parseSipAddress('sip:alice')).toStrictEqual(O.none)
     expect(parseSipAddress('sip:a@b@contoso.com')).toStrictEqual(O.none)
     expect(parseSipAddress('sip:@contoso.com')).toStrictEqual(O.none)
+  })
+})
+
+/** Values a JavaScript caller may pass where a string belongs. */
+const revoked = Proxy.revocable({}, {})
+revoked.revoke()
+const throwing = new Proxy(
+  {},
+  {
+    get: () => {
+      throw new Error('get')
+    },
+    getPrototypeOf: () => {
+      throw new Error('getPrototypeOf')
+    },
+  },
+)
+const NON_STRINGS: Readonly<Record<string, unknown>> = {
+  undefined,
+  null: null,
+  zero: 0,
+  true: true,
+  'an object': {},
+  'an array of a valid name': ['pool1.contoso.com'],
+  'a symbol': Symbol('x'),
+  'a bigint': 10n,
+  'a function': () => 'pool1.contoso.com',
+  'a revoked proxy': revoked.proxy,
+  'a proxy that throws': throwing,
+  'a String object': new String('pool1.contoso.com'),
+}
+
+describe('contract §3: letters are checked before case folding', () => {
+  // The Kelvin sign K (U+212A) lower-cases to k, the long s ſ (U+017F) upper-cases to S, the
+  // dotless ı (U+0131) upper-cases to I: none of them is an ASCII letter.
+  it.each([
+    ['Kelvin sign beside an upper-case letter', 'Poo\u212A1.Contoso.com'],
+    ['Kelvin sign, all upper-case', 'POOL\u212A.CONTOSO.COM'],
+    ['Kelvin sign, all lower-case', 'pool\u212A.contoso.com'],
+    ['long s beside an upper-case letter', 'Pool1.Contoso.\u017Fe'],
+    ['dotless i beside an upper-case letter', 'Pool1.Contoso.com\u0131'],
+    ['fullwidth letters', 'Ｐool1.contoso.com'],
+  ])('parseFqdn refuses a %s', (_, s) => {
+    expect(parseFqdn(s)).toStrictEqual(O.none)
+    expect(parseFqdn(`${s}.`)).toStrictEqual(O.none)
+  })
+  it('site and SQL instance names refuse the same look-alikes', () => {
+    for (const s of ['Redmond\u212A', 'RED\u017FMOND', 'Redmond\u0131'])
+      expect(parseSiteName(s)).toStrictEqual(O.none)
+    for (const s of ['rtc\u212A', 'RTC\u017F', '\u212Artc'])
+      expect(parseSqlInstanceName(s)).toStrictEqual(O.none)
+  })
+  it('SIP addresses: the scheme and the domain are ASCII, checked before folding', () => {
+    expect(parseSipAddress('sip:Alice@\u212Aontoso.COM')).toStrictEqual(O.none)
+    expect(parseSipAddress('SIP:alice@contoso.\u212Aom')).toStrictEqual(O.none)
+    expect(parseSipAddress('\u017FIP:alice@contoso.com')).toStrictEqual(O.none)
+    expect(parseSipAddress('SIP:Alice@CONTOSO.com')).toStrictEqual(O.some('sip:alice@contoso.com'))
+  })
+})
+
+describe('contract §3: SIP addresses compare case-insensitively as a whole, with Unicode case folding', () => {
+  it('sip:Åsa@… and sip:ÅSA@… are one user', () => {
+    const a = parseSipAddress('sip:Åsa@contoso.com')
+    expect(a).toStrictEqual(O.some('sip:åsa@contoso.com'))
+    for (const s of ['sip:ÅSA@contoso.com', 'SIP:åsa@CONTOSO.COM', 'sip:A\u030Asa@contoso.com', 'sip:\u212BSA@contoso.com'])
+      expect(parseSipAddress(s)).toStrictEqual(a)
+  })
+  it('folds beyond toLowerCase: ß and SS, final sigma, the Kelvin sign in the local part', () => {
+    expect(parseSipAddress('sip:STRASSE@contoso.com')).toStrictEqual(parseSipAddress('sip:straße@contoso.com'))
+    expect(parseSipAddress('sip:ΟΔΥΣΣΕΥΣ@contoso.com')).toStrictEqual(parseSipAddress('sip:οδυσσευς@contoso.com'))
+    expect(parseSipAddress('sip:\u212Aim@contoso.com')).toStrictEqual(O.some('sip:kim@contoso.com'))
+  })
+  it('only normalized addresses are SIP addresses (isSipAddress)', () => {
+    expect(isSipAddress('sip:åsa@contoso.com')).toBe(true)
+    expect(isSipAddress('sip:Åsa@contoso.com')).toBe(false)
+    expect(isSipAddress('sip:Alice@contoso.com')).toBe(false)
+    expect(isSipAddress('sip:alice@Contoso.com')).toBe(false)
+  })
+  test.prop([fc.string({ unit: 'binary', maxLength: 40 }), fc.domain()], { numRuns: 500 })(
+    'normalization is idempotent and ignores letter case',
+    (local, domain) => {
+      const once = parseSipAddress(`sip:${local}@${domain}`)
+      if (O.isNone(once)) return
+      expect(isSipAddress(once.value)).toBe(true)
+      expect(parseSipAddress(once.value)).toStrictEqual(once)
+      expect(parseSipAddress(`SIP:${local.toUpperCase()}@${domain.toUpperCase()}`)).toStrictEqual(once)
+      expect(parseSipAddress(`sip:${local.toLowerCase()}@${domain}`)).toStrictEqual(once)
+    },
+  )
+})
+
+describe('contract §3: parsers and refinements answer none/false for a non-string, never throw', () => {
+  it.each(Object.keys(NON_STRINGS))('%s', (name) => {
+    const u = NON_STRINGS[name]
+    for (const parse of [parseFqdn, parseSiteName, parseSqlInstanceName, parseSipAddress]) expect(parse(u)).toStrictEqual(O.none)
+    for (const is of [isFqdn, isSiteName, isSqlInstanceName, isSipAddress]) expect(is(u)).toBe(false)
   })
 })
