@@ -7,13 +7,17 @@
  *   Windows PowerShell 5.1 reads the file with.
  * - Plan values appear only inside single-quoted literals (`quotePowerShell`) or `#` comments
  *   (`commentText`); the rest of the text is constant for a given plan shape.
+ * - All or nothing: when any step cannot be rendered, or the plan cannot be read, the script
+ *   throws right after `$ErrorActionPreference`, before its first command, and holds no step
+ *   command at all, so nothing runs halfway.
+ * - Never throws, whatever it is given.
  *
  * @module
  */
 import type { Plan } from '../plan/plan.js'
 import { printable } from './commands.js'
 import { commentText, quotePowerShell } from './quote.js'
-import { viewPlan, type StepView } from './view.js'
+import { unreadablePlanView, viewPlan, type PlanView, type StepView } from './view.js'
 
 const RULE = '# ' + '-'.repeat(78)
 
@@ -23,8 +27,11 @@ const RULE = '# ' + '-'.repeat(78)
  * The header names the plan id and intent; `$ErrorActionPreference = 'Stop'` makes any cmdlet
  * error end the script; each step has a comment (number, kind, id, sentence, what to verify), a
  * progress line, and its cmdlet; checks read the real cmdlet output and `throw` when it differs
- * from what the plan expects; manual steps pause with `Read-Host`. A step with an unknown tag or
- * a value outside printable ASCII renders as a `throw` that stops the script there.
+ * from what the plan expects; manual steps pause with `Read-Host`.
+ *
+ * When a step cannot be rendered (an unknown tag, a value outside printable ASCII) or the plan
+ * cannot be read, the whole script refuses: after the header it throws, before any command, and
+ * it holds no command (contract §6: nothing runs halfway). Never throws itself.
  *
  * @example
  * renderPowerShell(plan).includes("Invoke-CsPoolFailOver -PoolFqdn 'pool1.contoso.com' -DisasterMode") // true
@@ -33,7 +40,15 @@ const RULE = '# ' + '-'.repeat(78)
  * @since 0.1.0
  */
 export const renderPowerShell = (plan: Plan): string => {
-  const view = viewPlan(plan)
+  try {
+    return render(viewPlan(plan))
+  } catch {
+    // Not reachable by design (the view is plain text); kept so that the renderer never throws.
+    return render(unreadablePlanView)
+  }
+}
+
+const render = (view: PlanView): string => {
   const total = view.steps.length
   const lines: Array<string> = [
     ...comment('sfb-dr plan for the Skype for Business Server Management Shell'),
@@ -48,11 +63,21 @@ export const renderPowerShell = (plan: Plan): string => {
     ),
     '',
     "$ErrorActionPreference = 'Stop'",
-    ...view.steps.flatMap((step) => renderStep(step, total)),
-    '',
-    `Write-Host ${quotePowerShell(printable(`Plan ${view.id.slice(0, 128)} completed.`))}`,
+    ...(view.refusals.length > 0
+      ? refuse(view.refusals)
+      : [
+          ...view.steps.flatMap((step) => renderStep(step, total)),
+          '',
+          `Write-Host ${quotePowerShell(printable(`Plan ${view.id.slice(0, 128)} completed.`))}`,
+        ]),
   ]
   return `${lines.join('\n')}\n`
+}
+
+/** The refusal of a plan that cannot be run: why, in comments, then a `throw` before any command. */
+const refuse = (reasons: ReadonlyArray<string>): ReadonlyArray<string> => {
+  const sentence = printable(`This plan cannot be run; nothing was run. ${reasons.join(' ')}`)
+  return ['', ...comment(sentence), `throw ${quotePowerShell(sentence.length > 2000 ? `${sentence.slice(0, 1997)}...` : sentence)}`]
 }
 
 const renderStep = (step: StepView, total: number): ReadonlyArray<string> => {
@@ -63,6 +88,7 @@ const renderStep = (step: StepView, total: number): ReadonlyArray<string> => {
     ...comment(`${title} (${step.kind}, id ${step.id}): ${step.description.sentence}`),
     ...comment(`Verify: ${step.description.verify}`),
   ]
+  // Refused steps never get here (the whole script refuses); rendered as their stop all the same.
   if (step.command._tag === 'Refusal') return [...header, ...step.command.script]
   if (step.kind === 'manual') {
     return [

@@ -12,6 +12,11 @@
  *   signature-block marker.
  * - `markdownText(s)` holds no line terminator, no raw `<`, `>` or `&` other than the entities it
  *   wrote, and every character that can open inline Markdown backslash-escaped.
+ * - No value becomes a link: besides `[` and `<`, the characters every autolink needs are
+ *   backslash-escaped — `:` (schemes: `https:`, `mailto:`), `@` (e-mail addresses), a `.` with a
+ *   character after it (`www.`, bare domains such as `contoso.com`) and `/` before `/`
+ *   (protocol-relative `//host`). A backslash escape ends the text an autolink is recognized in,
+ *   in GFM (cmark-gfm, marked) and in markdown-it's linkify alike, and renders as the character.
  *
  * @module
  */
@@ -43,8 +48,11 @@ const SINGLE_QUOTES_RE = /['\u2018\u2019\u201A\u201B]/g
 const BREAKS_RE = /[\t\n\v\f\r\u0085\u2028\u2029]/g
 /** Other control (Cc) and format (Cf: bidi overrides, zero-width) characters, lone surrogates. */
 const INVISIBLE_RE = /[\p{Cc}\p{Cf}]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu
-/** Characters that can start inline Markdown (emphasis, code, links, images, tables, math, headings). */
-const MARKDOWN_PUNCTUATION_RE = /[\\`*_[\]{}#!|~$]/g
+/**
+ * Characters that can start inline Markdown (emphasis, code, links, images, tables, math,
+ * headings), and the ones autolinks are made of (`:`, `@`, a `.` followed by a character, `//`).
+ */
+const MARKDOWN_PUNCTUATION_RE = /[\\`*_[\]{}#!|~$:@]|\.(?=\S)|\/(?=\/)/g
 
 // -------------------------------------------------------------------------------------
 // operations
@@ -108,6 +116,10 @@ export const commentText = (value: string): string => {
  * Makes text safe as Markdown inline text: line terminators become spaces, control and format
  * characters U+FFFD, `&`, `<` and `>` become entities, and ``\ ` * _ [ ] { } # ! | ~ $`` are
  * backslash-escaped, so no value can open a block, a link, a code span, emphasis or raw HTML.
+ * So are `:`, `@`, a `.` followed by a character and a `/` followed by `/`, so that no value
+ * becomes an autolink (`https://…`, `www.…`, `alice@contoso.com`, GFM's extended autolinks and
+ * markdown-it's linkify): `pool1.contoso.com` is written `pool1\.contoso\.com` and renders as
+ * `pool1.contoso.com`, as plain text.
  * Characters that only matter at the start of a line (`-`, `+`, `1.`, `=`) are left alone: the
  * text never contains a line break.
  *

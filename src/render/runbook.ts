@@ -7,24 +7,36 @@
  *   whose fence is longer than any backtick run they hold; no value can add a block, a link,
  *   a code span or raw HTML.
  * - The commands are the script's commands (one command builder), with the same quoting.
+ * - All or nothing, as the script: when any step cannot be rendered, or the plan cannot be read,
+ *   the runbook says the plan cannot be run, and why, and shows no command.
+ * - Never throws, whatever it is given.
  *
  * @module
  */
 import type { Plan } from '../plan/plan.js'
 import { markdownCodeBlock, markdownText as md } from './quote.js'
-import { viewPlan, type StepView } from './view.js'
+import { unreadablePlanView, viewPlan, type PlanView, type StepView } from './view.js'
 
 /**
  * Renders a plan as a Markdown runbook: title with the intent, plan id, warnings, impact, then
  * numbered steps, each with its exact command in a `powershell` code block and what to verify
- * after it. Steps the script would refuse (unknown tag, a value outside printable ASCII) say
- * "do not run" and show no command.
+ * after it. When a step cannot be rendered (an unknown tag, a value outside printable ASCII) or
+ * the plan cannot be read, the runbook says the plan cannot be run, and why, and shows no command.
+ * Never throws.
  *
  * @category rendering
  * @since 0.1.0
  */
 export const renderRunbook = (plan: Plan): string => {
-  const view = viewPlan(plan)
+  try {
+    return render(viewPlan(plan))
+  } catch {
+    // Not reachable by design (the view is plain text); kept so that the renderer never throws.
+    return render(unreadablePlanView)
+  }
+}
+
+const render = (view: PlanView): string => {
   const total = view.steps.length
   const blocks: Array<string> = [
     `# Runbook: ${md(view.intent)}`,
@@ -42,8 +54,9 @@ export const renderRunbook = (plan: Plan): string => {
       '- Run the steps in order, one at a time.',
       '- If a command fails or a check does not show what it should, stop: do not go on to the next step. Record where you stopped; a new plan resumes from there.',
     ].join('\n'),
-    '## Steps',
-    ...view.steps.flatMap((step) => renderStep(step, total)),
+    ...(view.refusals.length > 0
+      ? ['## This plan cannot be run', view.refusals.map((r) => `- ${md(r)}`).join('\n'), '**Do not run any step of it.** Plan again.']
+      : ['## Steps', ...view.steps.flatMap((step) => renderStep(step, total))]),
   ]
   return `${blocks.join('\n\n')}\n`
 }
@@ -52,9 +65,8 @@ const renderStep = (step: StepView, total: number): ReadonlyArray<string> => {
   const heading = `### Step ${step.number} of ${total} (${step.kind})`
   const id = `Step id: ${md(step.id)}`
   const { sentence, verify } = step.description
-  if (step.command._tag === 'Refusal') {
-    return [heading, id, md(sentence), `**Do not run this step.** ${md(step.command.reason)}`]
-  }
+  // Refused steps never get here (the whole runbook refuses); shown as a stop all the same.
+  if (step.command._tag === 'Refusal') return [heading, id, md(sentence), `**Do not run this step.** ${md(step.command.reason)}`]
   return [
     heading,
     id,

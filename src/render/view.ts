@@ -2,6 +2,14 @@
  * A plan as the renderers see it: every field read defensively (plans are stored and reloaded as
  * JSON, so a field may not hold what its type says) and turned into plain sentences once.
  *
+ * Laws:
+ * - `viewPlan` never throws: a plan it cannot read (a throwing getter, a revoked proxy) gives a
+ *   view with no steps and one refusal saying so.
+ * - Every object of the plan is read once, into a plain copy, before anything is derived from
+ *   it, so a getter answering differently on each read cannot make two parts of the text
+ *   disagree.
+ * - `refusals` is empty iff every step can be rendered: renderers show no command otherwise.
+ *
  * @module
  */
 import type { Finding } from '../model/findings.js'
@@ -55,6 +63,11 @@ export interface PlanView {
   readonly pools: ReadonlyArray<string>
   /** The steps. */
   readonly steps: ReadonlyArray<StepView>
+  /**
+   * Why the plan cannot be run, one sentence each: a step that cannot be rendered, or a plan that
+   * cannot be read. Empty when every step can be rendered.
+   */
+  readonly refusals: ReadonlyArray<string>
 }
 
 // -------------------------------------------------------------------------------------
@@ -62,26 +75,53 @@ export interface PlanView {
 // -------------------------------------------------------------------------------------
 
 /**
- * Reads a plan for rendering. Never throws, whatever the plan holds.
+ * Reads a plan for rendering. Never throws, whatever the plan holds: a plan that cannot be read
+ * gives a view with no steps and a refusal.
  *
  * @category rendering
  * @since 0.1.0
  */
 export const viewPlan = (plan: Plan): PlanView => {
-  const record = asRecord(plan)
-  const impact = asRecord(record['impact'])
-  return {
-    id: toText(record['id']),
-    intent: describeIntent(record['intent'] as Plan['intent']),
-    warnings: asArray(record['warnings']).map((w) => describeFinding(asRecord(w) as unknown as Finding)),
-    usersMoved: toText(impact['usersMoved']),
-    pools: asArray(impact['pools']).map(toText),
-    steps: asArray(record['steps']).map(viewStep),
+  try {
+    return readView(copy(plan))
+  } catch {
+    return unreadablePlanView
   }
 }
 
-const viewStep = (step: unknown, index: number): StepView => {
-  const record = asRecord(step)
+/**
+ * The view of a plan that cannot be read: no steps, and a refusal saying so.
+ *
+ * @category rendering
+ * @since 0.2.0
+ */
+export const unreadablePlanView: PlanView = {
+  id: '',
+  intent: 'A plan that cannot be read',
+  warnings: [],
+  usersMoved: '',
+  pools: [],
+  steps: [],
+  refusals: ['The plan cannot be read: it is not a plan, or a field of it could not be read. Plan again.'],
+}
+
+const readView = (record: Readonly<Record<string, unknown>>): PlanView => {
+  const impact = copy(record['impact'])
+  const steps = asArray(record['steps']).map((step, index) => viewStep(copy(step), index))
+  if (steps.length === 0) return unreadablePlanView
+  return {
+    id: toText(record['id']),
+    intent: describeIntent(copy(record['intent']) as unknown as Plan['intent']),
+    warnings: asArray(record['warnings']).map((w) => describeFinding(copy(w) as unknown as Finding)),
+    usersMoved: toText(impact['usersMoved']),
+    pools: asArray(impact['pools']).map(toText),
+    steps,
+    refusals: steps.flatMap((step) => (step.command._tag === 'Refusal' ? [step.command.reason] : [])),
+  }
+}
+
+const viewStep = (step: Readonly<Record<string, unknown>>, index: number): StepView => {
+  const record = step
   const number = index + 1
   const kind = toText(record['kind'])
   return {
@@ -98,9 +138,12 @@ const viewStep = (step: unknown, index: number): StepView => {
 // internal
 // -------------------------------------------------------------------------------------
 
-const EMPTY: Readonly<Record<string, unknown>> = {}
+/**
+ * A plain copy of an object's own enumerable fields (each getter read once), or `{}` for a
+ * non-object or an array. Throws what the object throws (a revoked proxy): `viewPlan` catches it.
+ */
+const copy = (u: unknown): Readonly<Record<string, unknown>> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u) ? { ...u } : {}
 
-const asRecord = (u: unknown): Readonly<Record<string, unknown>> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u) ? (u as Readonly<Record<string, unknown>>) : EMPTY
-
-const asArray = (u: unknown): ReadonlyArray<unknown> => (Array.isArray(u) ? (u as ReadonlyArray<unknown>) : [])
+/** A plain copy of an array (each element read once), or `[]` for anything else. */
+const asArray = (u: unknown): ReadonlyArray<unknown> => (Array.isArray(u) ? Array.from(u as ReadonlyArray<unknown>) : [])

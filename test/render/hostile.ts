@@ -1,5 +1,7 @@
 /** fast-check arbitraries of hostile text: every quote kind, PowerShell and Markdown syntax, line breaks. */
 import fc from 'fast-check'
+import type { Plan } from '../../src/plan/plan.js'
+import { scenarios } from './scenarios.js'
 
 /** Pieces that mean something to PowerShell, Markdown or HTML. */
 const PIECES = [
@@ -56,3 +58,33 @@ export const hostilePlan = <P>(plan: P, strings: fc.Arbitrary<string>): fc.Arbit
     let i = 0
     return replaceStrings(plan, () => values[i++] ?? '') as P
   })
+
+/**
+ * Plans that cannot be read, each with a name: throwing getters, revoked proxies, a proxy whose
+ * every trap throws, at the top or deep inside a step.
+ */
+export const unreadablePlans = (): ReadonlyArray<readonly [string, Plan]> => {
+  const plan = scenarios()[1]!.plan
+  const revoked = (): object => {
+    const r = Proxy.revocable({}, {})
+    r.revoke()
+    return r.proxy
+  }
+  const everyTrapThrows = new Proxy({}, new Proxy({}, { get: () => () => { throw new Error('trap') } }))
+  const throwingGetter = (o: object, key: string): object =>
+    Object.defineProperty({ ...o }, key, { enumerable: true, get: () => { throw new Error(key) } })
+  const [first, ...rest] = plan.steps
+  return [
+    ['a revoked proxy', revoked() as Plan],
+    ['a proxy whose every trap throws', everyTrapThrows as Plan],
+    ['a throwing steps getter', throwingGetter(plan, 'steps') as Plan],
+    ['a throwing id getter', throwingGetter(plan, 'id') as Plan],
+    ['a revoked steps array', { ...plan, steps: revoked() } as unknown as Plan],
+    ['a revoked step', { ...plan, steps: [first, revoked(), ...rest] } as unknown as Plan],
+    ['a step with a throwing pool getter', { ...plan, steps: [throwingGetter(first, 'pool'), ...rest] } as unknown as Plan],
+    ['a throwing intent getter', throwingGetter(plan, 'intent') as Plan],
+    ['a warning that is a revoked proxy', { ...plan, warnings: [revoked()] } as unknown as Plan],
+    ['null', null as unknown as Plan],
+    ['no steps', { ...plan, steps: [] } as unknown as Plan],
+  ]
+}

@@ -5,7 +5,7 @@ import { withPlanId } from '../../src/plan/planId.js'
 import type { Step } from '../../src/plan/step.js'
 import { renderPowerShell } from '../../src/render/powershell.js'
 import { fqdn, instance } from '../support/builders.js'
-import { hostileAsciiString, hostilePlan, hostileString } from './hostile.js'
+import { hostileAsciiString, hostilePlan, hostileString, unreadablePlans } from './hostile.js'
 import { invocations, skeleton } from './lexers.js'
 import { scenarioNamed, scenarios } from './scenarios.js'
 
@@ -132,23 +132,48 @@ describe('renderPowerShell', () => {
       )
   })
 
-  it('refuses to render a step with a value outside printable ASCII: the script stops there', () => {
+  it('a step that cannot be rendered makes the whole script refuse, at the top: nothing runs halfway (contract §6)', () => {
     const s = scenarioNamed('disaster failover of pool1 (Redmond down)')
-    const [first, ...rest] = s.plan.steps
-    const bad = { ...s.plan, steps: [first, rest[0], { ...rest[1], pool: "p1\u2019; Remove-Item C:\\ #" }] } as unknown as Plan
+    const [first, second, third, ...rest] = s.plan.steps
+    // The CMS failover with -Force comes first: today's script would run it, then stop at step 3.
+    expect(first._tag).toBe('FailoverCentralManagementStore')
+    const bad = { ...s.plan, steps: [first, second, { ...third, pool: "pool1\u2019; Remove-Item C:\\ #" }, ...rest] } as unknown as Plan
     const script = renderPowerShell(bad)
-    expect(script).toContain("throw 'Step 3 is not rendered: a value of this step holds characters no valid name has (outside printable ASCII). Plan again.'")
-    expect(skeleton(script).filter((l) => l.includes('Remove-Item'))).toStrictEqual([])
-    expect(script).not.toMatch(/^Invoke-CsPoolFailOver/m)
+    expect(skeleton(script)).toStrictEqual(["$ErrorActionPreference = '_'", "throw '_'"])
+    expect(script).toContain(
+      "throw 'This plan cannot be run; nothing was run. Step 3 is not rendered: a value of this step holds characters no valid name has (outside printable ASCII). Plan again.'",
+    )
+    expect(script).not.toMatch(/Invoke-Cs|Set-Cs|Get-Cs|Remove-Item/)
+    expect(script).toMatch(/^# Plan id: /m)
+  })
+
+  it('an unknown step anywhere refuses the whole plan, naming every step it cannot render', () => {
+    const s = scenarioNamed('planned failover of pool1 (healthy)')
+    const steps = [...s.plan.steps, { _tag: 'FailoverDatabase', id: 'x', kind: 'action' }, { _tag: 'Nope', id: 'y', kind: 'action' }]
+    const script = renderPowerShell({ ...s.plan, steps } as unknown as Plan)
+    expect(skeleton(script)).toStrictEqual(["$ErrorActionPreference = '_'", "throw '_'"])
+    expect(script).toContain(`Step ${steps.length - 1} is not rendered: unknown step FailoverDatabase;`)
+    expect(script).toContain(`Step ${steps.length} is not rendered: unknown step Nope;`)
+  })
+
+  it('a plan that cannot be read gives a script that throws at the top (never a TypeError)', () => {
+    for (const [name, plan] of unreadablePlans()) {
+      const script = renderPowerShell(plan)
+      expect(skeleton(script), name).toStrictEqual(["$ErrorActionPreference = '_'", "throw '_'"])
+      expect(script, name).toMatch(/^[\x20-\x7e\n]*$/)
+      expect(script, name).toContain("throw 'This plan cannot be run; nothing was run. The plan cannot be read")
+    }
   })
 
   it('never throws and stays printable ASCII, whatever the plan value', () => {
     fc.assert(
       fc.property(fc.anything({ withNullPrototype: true, withObjectString: true }), (u) => {
-        expect(renderPowerShell(u as Plan)).toMatch(/^[\x20-\x7e\n]*$/)
+        const script = renderPowerShell(u as Plan)
+        expect(script).toMatch(/^[\x20-\x7e\n]*$/)
+        expect(skeleton(script)).toStrictEqual(["$ErrorActionPreference = '_'", "throw '_'"])
       }),
     )
     const unknown = { ...step({ _tag: 'CheckBackupService', id: 'b', kind: 'check', pool: fqdn('p1.example.com') }), steps: [{ _tag: "Nope'; rm -rf /", id: 'x', kind: 'action' }] } as unknown as Plan
-    expect(renderPowerShell(unknown)).toContain("throw 'Step 1 is not rendered: unknown step Nope''; rm -rf /; this plan was not made by this version of sfb-dr. Plan again.'")
+    expect(renderPowerShell(unknown)).toContain("throw 'This plan cannot be run; nothing was run. Step 1 is not rendered: unknown step Nope''; rm -rf /; this plan was not made by this version of sfb-dr. Plan again.'")
   })
 })

@@ -83,16 +83,19 @@ describe('markdownText', () => {
         const m = markdownText(s)
         expect(m).not.toMatch(/[\r\n\u0085\u2028\u2029<>]/)
         expect(m.replace(/&(amp|lt|gt);/g, '')).not.toContain('&')
-        // every inline-syntax character is preceded by a backslash that is not itself escaped
-        const unescaped = m.replace(/\\[\\`*_[\]{}#!|~$]/g, '')
-        expect(unescaped).not.toMatch(/[\\`*_[\]{}#!|~$]/)
+        // every inline-syntax or autolink character is preceded by a backslash that is not itself
+        // escaped: a `.` followed by a character, a `/` followed by `/`, and `:` and `@` anywhere
+        const unescaped = m.replace(/\\[\\`*_[\]{}#!|~$:@./]/g, '')
+        expect(unescaped).not.toMatch(/[\\`*_[\]{}#!|~$:@]|\.\S|\/\//)
       }),
       { numRuns: 2000 },
     )
   })
 
-  it('keeps FQDNs readable', () => {
-    expect(markdownText('pool1.contoso.com')).toBe('pool1.contoso.com')
+  it('breaks every autolink with backslash escapes, which render as the characters', () => {
+    expect(markdownText('pool1.contoso.com')).toBe('pool1\\.contoso\\.com')
+    expect(markdownText('https://www.x.com/a//b.')).toBe('https\\:\\//www\\.x\\.com/a\\//b.')
+    expect(markdownText('sip:alice@contoso.com ends here. Next')).toBe('sip\\:alice\\@contoso\\.com ends here. Next')
     expect(markdownText('<b>`x`</b> & *y*')).toBe('&lt;b&gt;\\`x\\`&lt;/b&gt; &amp; \\*y\\*')
   })
 })

@@ -4,7 +4,7 @@ import type { Plan } from '../../src/plan/plan.js'
 import { stepCommand } from '../../src/render/commands.js'
 import { renderPowerShell } from '../../src/render/powershell.js'
 import { renderRunbook } from '../../src/render/runbook.js'
-import { hostileAsciiString, hostilePlan, hostileString } from './hostile.js'
+import { hostileAsciiString, hostilePlan, hostileString, unreadablePlans } from './hostile.js'
 import { skeleton, splitMarkdown } from './lexers.js'
 import { scenarioNamed, scenarios } from './scenarios.js'
 
@@ -26,11 +26,12 @@ describe('renderRunbook', () => {
   it('has the intent, the plan id, warnings, impact and one numbered step per plan step', () => {
     const s = scenarioNamed('disaster failover of pool1 (Redmond down)')
     const md = renderRunbook(s.plan)
-    expect(md.startsWith('# Runbook: Fail over the users homed on pool1.contoso.com (disaster mode)\n')).toBe(true)
+    // Values are Markdown-escaped (`\.`, `\:` render as `.` and `:`), so that none becomes a link.
+    expect(md.startsWith('# Runbook: Fail over the users homed on pool1\\.contoso\\.com (disaster mode)\n')).toBe(true)
     expect(md).toContain(`Plan id: ${s.plan.id}`)
-    expect(md).toContain('## Warnings\n\n- Advice: Disaster mode: changes on pool1.contoso.com not yet replicated')
+    expect(md).toContain('## Warnings\n\n- Advice\\: Disaster mode\\: changes on pool1\\.contoso\\.com not yet replicated')
     expect(md).toContain('- Users whose serving pool changes: 2')
-    expect(md).toContain('- Pools involved: pool1.contoso.com, pool2.contoso.com')
+    expect(md).toContain('- Pools involved: pool1\\.contoso\\.com, pool2\\.contoso\\.com')
     const steps = md.match(/^### Step (\d+) of (\d+) \((check|action|manual)\)$/gm) ?? []
     expect(steps).toHaveLength(s.plan.steps.length)
     expect(md.match(/^\*\*Verify:\*\* /gm)).toHaveLength(s.plan.steps.length)
@@ -81,18 +82,41 @@ describe('renderRunbook', () => {
           const { text, blocks } = splitMarkdown(md)
           expectInertText(text)
           for (const b of blocks) for (const line of b.lines) expect(line).toMatch(/^[\x20-\x7e]*$/)
-          const refused = (md.match(/\*\*Do not run this step\.\*\*/g) ?? []).length
-          expect(blocks.length + refused).toBe(s.plan.steps.length)
+          // All or nothing: every step's command, or none and the plan cannot be run.
+          if (md.includes('## This plan cannot be run')) expect(blocks).toStrictEqual([])
+          else expect(blocks).toHaveLength(s.plan.steps.length)
         }),
         { numRuns: 300 },
       )
   })
 
-  it('never throws, whatever the plan value', () => {
+  it('never throws, whatever the plan value: anything but a plan cannot be run', () => {
     fc.assert(
       fc.property(fc.anything({ withNullPrototype: true }), (u) => {
-        expect(typeof renderRunbook(u as Plan)).toBe('string')
+        const md = renderRunbook(u as Plan)
+        expect(md).toContain('## This plan cannot be run')
+        expect(splitMarkdown(md).blocks).toStrictEqual([])
       }),
     )
+  })
+
+  it('a step that cannot be rendered: the runbook says the plan cannot be run, and shows no command', () => {
+    const s = scenarioNamed('disaster failover of pool1 (Redmond down)')
+    const [first, second, third, ...rest] = s.plan.steps
+    const bad = { ...s.plan, steps: [first, second, { ...third, pool: 'pool1\u2019.contoso.com' }, ...rest] } as unknown as Plan
+    const md = renderRunbook(bad)
+    expect(splitMarkdown(md).blocks).toStrictEqual([])
+    expect(md).not.toContain('## Steps')
+    expect(md).toContain(
+      '## This plan cannot be run\n\n- Step 3 is not rendered\\: a value of this step holds characters no valid name has (outside printable ASCII). Plan again.\n\n**Do not run any step of it.** Plan again.\n',
+    )
+  })
+
+  it('a plan that cannot be read: the runbook says so (never a TypeError)', () => {
+    for (const [name, plan] of unreadablePlans()) {
+      const md = renderRunbook(plan)
+      expect(md, name).toContain('## This plan cannot be run\n\n- The plan cannot be read\\: it is not a plan, or a field of it could not be read. Plan again.')
+      expect(splitMarkdown(md).blocks, name).toStrictEqual([])
+    }
   })
 })
