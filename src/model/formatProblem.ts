@@ -32,22 +32,21 @@ const q = (value: unknown): string => {
 const at = (path: string): string => (path === '' ? 'the document' : path)
 
 /**
- * `sentence(value)`, or a sentence naming what could not be described: the formatters below are
+ * `sentence(value)`, or a sentence naming what it could not describe: the formatters below are
  * total, whatever they are given (`null`, an unknown tag from a newer version, a throwing getter).
  */
-const described = <A>(value: A, sentence: (a: A) => string, what: string, fallback: (tag: string) => string): string => {
+const described = <A>(value: A, sentence: (a: A) => string, what: string, end = ''): string => {
   try {
     return sentence(value)
   } catch {
-    // described below by its tag
+    let tag: unknown
+    try {
+      tag = (value as { readonly _tag?: unknown })._tag
+    } catch {
+      // no tag to show
+    }
+    return `${what} ${typeof tag === 'string' ? q(tag) : 'that cannot be read'}, which this version of sfb-dr cannot describe${end}`
   }
-  let tag: unknown
-  try {
-    tag = typeof value === 'object' && value !== null ? (value as { readonly _tag?: unknown })._tag : undefined
-  } catch {
-    tag = undefined
-  }
-  return fallback(typeof tag === 'string' ? `${what} ${q(tag)}` : `${what} that cannot be read`)
 }
 
 /**
@@ -58,7 +57,7 @@ const described = <A>(value: A, sentence: (a: A) => string, what: string, fallba
  * @since 0.1.0
  */
 export const formatIntent = (intent: Intent): string =>
-  described(intent, intentSentence, 'an intent', (it) => `carry out ${it}, which this version of sfb-dr cannot describe`)
+  described(intent, intentSentence, 'carry out an intent')
 
 const intentSentence = (intent: Intent): string => {
   switch (intent._tag) {
@@ -85,7 +84,7 @@ const intentSentence = (intent: Intent): string => {
  * @since 0.1.0
  */
 export const formatProblem = (problem: Problem): string =>
-  described(problem, problemSentence, 'a problem', (it) => `Something is wrong (${it}, which this version of sfb-dr cannot describe).`)
+  described(problem, problemSentence, 'A problem', '.')
 
 const problemSentence = (problem: Problem): string => {
   switch (problem._tag) {
@@ -169,7 +168,7 @@ const problemSentence = (problem: Problem): string => {
  * @since 0.1.0
  */
 export const formatFinding = (finding: Finding): string =>
-  described(finding, findingSentence, 'a finding', (it) => `Something deserves attention (${it}, which this version of sfb-dr cannot describe).`)
+  described(finding, findingSentence, 'A finding', '.')
 
 const findingSentence = (finding: Finding): string => {
   const pools = finding.pools.join(' and ')

@@ -141,18 +141,13 @@ export const isSqlInstanceName = (s: unknown): s is SqlInstanceName => isShortSt
 
 /**
  * Whether `s` is an already-normalized SIP address: lower-case scheme and domain, and a local
- * part that case folding leaves unchanged. `false` for a non-string.
+ * part that case folding leaves unchanged (`parseSipAddress(s)` is `some(s)`). `false` for a
+ * non-string.
  *
  * @category refinements
  * @since 0.1.0
  */
-export const isSipAddress = (s: unknown): s is SipAddress => {
-  if (!isShortString(s, MAX_SIP) || !s.startsWith('sip:')) return false
-  const m = SIP_ANY_CASE_RE.exec(s)
-  const local = m?.[1]
-  const domain = m?.[2]
-  return local !== undefined && domain !== undefined && !UPPER_RE.test(domain) && foldCase(local) === local
-}
+export const isSipAddress = (s: unknown): s is SipAddress => O.exists((x) => x === s)(parseSipAddress(s))
 
 // -------------------------------------------------------------------------------------
 // constructors
@@ -210,12 +205,9 @@ export const parseSqlInstanceName = (s: unknown): O.Option<SqlInstanceName> =>
  * @since 0.1.0
  */
 export const parseSipAddress = (s: unknown): O.Option<SipAddress> => {
-  if (!isShortString(s, MAX_SIP)) return O.none
-  if (isSipAddress(s)) return O.some(s)
-  const m = SIP_ANY_CASE_RE.exec(s)
-  const local = m?.[1]
-  const domain = m?.[2]
-  if (local === undefined || domain === undefined) return O.none
-  const folded = `sip:${foldCase(local)}@${domain.toLowerCase()}`
-  return isSipAddress(folded) ? O.some(folded) : O.none
+  const m = isShortString(s, MAX_SIP) ? SIP_ANY_CASE_RE.exec(s) : null
+  if (m === null) return O.none
+  const folded = `sip:${foldCase(m[1] ?? '')}@${(m[2] ?? '').toLowerCase()}`
+  // Folding may lengthen the local part (ß → ss): check the folded address again.
+  return folded.length <= MAX_SIP && SIP_ANY_CASE_RE.test(folded) ? O.some(folded as SipAddress) : O.none
 }

@@ -14,7 +14,7 @@ import type * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { describeFound } from '../model/found.js'
 import { isFqdn, parseFqdn, type PoolFqdn } from '../model/identifiers.js'
 import type { InvalidInput, UnknownPool } from '../model/problem.js'
-import type { FailoverMode, State } from '../model/state.js'
+import type { FailoverMode } from '../model/state.js'
 import type { Topology } from '../model/topology.js'
 
 /**
@@ -113,38 +113,12 @@ export const parsePoolRequest = (
 // deployment guard
 // -------------------------------------------------------------------------------------
 
-/** What a topology argument must be. */
-const TOPOLOGY_EXPECTED = 'a decoded topology (from decodeTopology or makeTopology)'
-/** What a state argument must be. */
-const STATE_EXPECTED = 'a decoded state (from decodeState or initialState)'
-
 /** Whether `u` is a `Map` (a Proxy around one is not: `Map` methods refuse it as receiver). */
-const isMap = (u: unknown): boolean => {
-  if (!(u instanceof Map)) return false
-  Map.prototype.has.call(u, '')
-  return true
-}
+const isMap = (u: unknown): boolean => u instanceof Map && (Map.prototype.has.call(u, ''), true)
 
-const hasFields = (u: unknown, checks: Readonly<Record<string, (field: unknown) => boolean>>): boolean =>
-  isRecord(u) && Object.entries(checks).every(([key, check]) => check(ownField(u, key)))
-
-const TOPOLOGY_FIELDS: Readonly<Record<string, (field: unknown) => boolean>> = {
-  sites: Array.isArray,
-  pools: Array.isArray,
-  pairings: Array.isArray,
-  edgePools: Array.isArray,
-  centralManagementStore: (cms) => isFqdn(ownField(cms, 'pool')),
-  index: (index) => hasFields(index, { pools: isMap, partners: isMap, edgePools: isMap, userCounts: isMap }),
-}
-
-const STATE_FIELDS: Readonly<Record<string, (field: unknown) => boolean>> = {
-  pools: isMap,
-  failovers: isMap,
-  edgePools: isMap,
-  backupService: isMap,
-  centralManagementStore: (cms) =>
-    hasFields(cms, { activeMaster: isFqdn, available: (a) => typeof a === 'boolean' }),
-}
+/** Whether every field of `u` named in `keys` (space-separated) passes `check`. */
+const every = (u: unknown, keys: string, check: (field: unknown) => boolean): boolean =>
+  isRecord(u) && keys.split(' ').every((key) => check(ownField(u, key)))
 
 /** `check(u)`, or `false` when it throws (a revoked proxy, a proxy whose traps throw). */
 const safely = (check: (u: unknown) => boolean, u: unknown): boolean => {
@@ -157,22 +131,18 @@ const safely = (check: (u: unknown) => boolean, u: unknown): boolean => {
 
 /**
  * Whether `u` has the shape of a decoded topology: the lists and the index the planners read
- * (its `users` are not read: planning never walks them). Never throws.
- *
- * @category refinements
- * @since 0.2.0
- * @internal
+ * (its `users` are not read: planning never walks them).
  */
-export const isDecodedTopology = (u: unknown): u is Topology => safely((t) => hasFields(t, TOPOLOGY_FIELDS), u)
+const isDecodedTopology = (u: unknown): boolean =>
+  every(u, 'sites pools pairings edgePools', Array.isArray) &&
+  every(ownField(u, 'index'), 'pools partners edgePools userCounts', isMap) &&
+  isFqdn(ownField(ownField(u, 'centralManagementStore'), 'pool'))
 
-/**
- * Whether `u` has the shape of a decoded state: its tables and CMS status. Never throws.
- *
- * @category refinements
- * @since 0.2.0
- * @internal
- */
-export const isDecodedState = (u: unknown): u is State => safely((s) => hasFields(s, STATE_FIELDS), u)
+/** Whether `u` has the shape of a decoded state: its tables and CMS status. */
+const isDecodedState = (u: unknown): boolean => {
+  const cms = ownField(u, 'centralManagementStore')
+  return every(u, 'pools failovers edgePools backupService', isMap) && isFqdn(ownField(cms, 'activeMaster')) && typeof ownField(cms, 'available') === 'boolean'
+}
 
 /**
  * The one guard of the public entry points that take a deployment (planners, `validatePlan`,
@@ -189,8 +159,8 @@ export const isDecodedState = (u: unknown): u is State => safely((s) => hasField
  */
 export const guardDeployment = (topology: unknown, state: unknown): E.Left<RNEA.ReadonlyNonEmptyArray<InvalidInput>> | undefined => {
   const problems: ReadonlyArray<InvalidInput> = [
-    ...(isDecodedTopology(topology) ? [] : [invalidInput('topology', TOPOLOGY_EXPECTED, topology)]),
-    ...(isDecodedState(state) ? [] : [invalidInput('state', STATE_EXPECTED, state)]),
+    ...(safely(isDecodedTopology, topology) ? [] : [invalidInput('topology', 'a decoded topology (decodeTopology)', topology)]),
+    ...(safely(isDecodedState, state) ? [] : [invalidInput('state', 'a decoded state (decodeState)', state)]),
   ]
   const [first, ...rest] = problems
   return first === undefined ? undefined : { _tag: 'Left', left: [first, ...rest] }

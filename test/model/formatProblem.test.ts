@@ -119,10 +119,10 @@ describe('the formatters never throw (contract §2): a value they cannot read ge
   })
   it('names the tag it does not know', () => {
     expect(formatProblem({ _tag: 'SomethingNew' } as unknown as Problem)).toBe(
-      'Something is wrong (a problem "SomethingNew", which this version of sfb-dr cannot describe).',
+      'A problem "SomethingNew", which this version of sfb-dr cannot describe.',
     )
     expect(formatFinding(null as unknown as Finding)).toBe(
-      'Something deserves attention (a finding that cannot be read, which this version of sfb-dr cannot describe).',
+      'A finding that cannot be read, which this version of sfb-dr cannot describe.',
     )
   })
   it('shows a non-string name as InvalidInput.found shows it', () => {

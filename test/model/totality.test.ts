@@ -165,21 +165,21 @@ describe('the refusal names what was expected', () => {
   it('InvalidInput at topology and state, saying which function builds them', () => {
     expect(api.planFailover(null as unknown as Topology, {} as State, { pool: 'pool1.contoso.com' })).toStrictEqual(
       E.left([
-        { _tag: 'InvalidInput', path: 'topology', expected: 'a decoded topology (from decodeTopology or makeTopology)', found: 'null' },
-        { _tag: 'InvalidInput', path: 'state', expected: 'a decoded state (from decodeState or initialState)', found: 'an object' },
+        { _tag: 'InvalidInput', path: 'topology', expected: 'a decoded topology (decodeTopology)', found: 'null' },
+        { _tag: 'InvalidInput', path: 'state', expected: 'a decoded state (decodeState)', found: 'an object' },
       ]),
     )
     expect(api.applyStep(everyTrapThrows as Topology, revoked as State, step)).toStrictEqual(
       E.left([
-        { _tag: 'InvalidInput', path: 'topology', expected: 'a decoded topology (from decodeTopology or makeTopology)', found: 'an object' },
-        { _tag: 'InvalidInput', path: 'state', expected: 'a decoded state (from decodeState or initialState)', found: 'a value that cannot be read' },
+        { _tag: 'InvalidInput', path: 'topology', expected: 'a decoded topology (decodeTopology)', found: 'an object' },
+        { _tag: 'InvalidInput', path: 'state', expected: 'a decoded state (decodeState)', found: 'a value that cannot be read' },
       ]),
     )
   })
   it('formatProblem gives the sentence', () => {
     const refused = api.planFailover(undefined as unknown as Topology, state, { pool: 'pool1.contoso.com' })
     expect(E.isLeft(refused) && refused.left.map(api.formatProblem)).toStrictEqual([
-      'topology: expected a decoded topology (from decodeTopology or makeTopology), found nothing.',
+      'topology: expected a decoded topology (decodeTopology), found nothing.',
     ])
   })
 })
