@@ -23,7 +23,7 @@ describe.concurrent('sfb-dr plan', () => {
   it('plans a failover as a runbook by default (FQDNs in any case)', async () => {
     const r = await sfbDr(['plan', 'failover', '--topology', topology, '--state', redmondDown, '--pool', 'POOL1.contoso.com'])
     expect(r).toMatchObject({ code: 0, stderr: '' })
-    expect(r.stdout).toMatch(/^# Runbook: Fail over the users homed on pool1\.contoso\.com \(disaster mode\)/)
+    expect(r.stdout).toMatch(/^# Runbook: Fail over the users homed on pool1\\\.contoso\\\.com \(disaster mode\)/)
     expect(r.stdout.indexOf('Invoke-CsManagementServerFailover')).toBeLessThan(r.stdout.indexOf('Invoke-CsPoolFailOver'))
   })
 
