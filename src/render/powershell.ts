@@ -17,7 +17,7 @@
 import type { Plan } from '../plan/plan.js'
 import { printable } from './commands.js'
 import { commentText, quotePowerShell } from './quote.js'
-import { unreadablePlanView, viewPlan, type PlanView, type StepView } from './view.js'
+import { viewPlan, type PlanView, type StepView } from './view.js'
 
 const RULE = '# ' + '-'.repeat(78)
 
@@ -40,12 +40,8 @@ const RULE = '# ' + '-'.repeat(78)
  * @since 0.1.0
  */
 export const renderPowerShell = (plan: Plan): string => {
-  try {
-    return render(viewPlan(plan))
-  } catch {
-    // Not reachable by design (the view is plain text); kept so that the renderer never throws.
-    return render(unreadablePlanView)
-  }
+  // viewPlan never throws; the rest only joins the view's plain strings.
+  return render(viewPlan(plan))
 }
 
 const render = (view: PlanView): string => {
@@ -88,20 +84,18 @@ const renderStep = (step: StepView, total: number): ReadonlyArray<string> => {
     ...comment(`${title} (${step.kind}, id ${step.id}): ${step.description.sentence}`),
     ...comment(`Verify: ${step.description.verify}`),
   ]
-  // Refused steps never get here (the whole script refuses); rendered as their stop all the same.
-  if (step.command._tag === 'Refusal') return [...header, ...step.command.script]
   if (step.kind === 'manual') {
     return [
       ...header,
       `Write-Host ${quotePowerShell(printable(`${title} (manual): ${step.description.sentence}`))}`,
-      `Write-Host ${quotePowerShell(step.command.command)}`,
+      `Write-Host ${quotePowerShell(step.command)}`,
       `$null = Read-Host ${quotePowerShell(`Press Enter once step ${step.number} is done, or Ctrl+C to stop`)}`,
     ]
   }
   return [
     ...header,
     `Write-Host ${quotePowerShell(printable(`${title}: ${step.description.sentence}`))}`,
-    ...step.command.script,
+    ...step.script,
   ]
 }
 

@@ -15,7 +15,7 @@
  */
 import type { Plan } from '../plan/plan.js'
 import { markdownCodeBlock, markdownText as md } from './quote.js'
-import { unreadablePlanView, viewPlan, type PlanView, type StepView } from './view.js'
+import { viewPlan, type PlanView, type StepView } from './view.js'
 
 /**
  * Renders a plan as a Markdown runbook: title with the intent, plan id, warnings, impact, then
@@ -28,12 +28,8 @@ import { unreadablePlanView, viewPlan, type PlanView, type StepView } from './vi
  * @since 0.1.0
  */
 export const renderRunbook = (plan: Plan): string => {
-  try {
-    return render(viewPlan(plan))
-  } catch {
-    // Not reachable by design (the view is plain text); kept so that the renderer never throws.
-    return render(unreadablePlanView)
-  }
+  // viewPlan never throws; the rest only joins the view's plain strings.
+  return render(viewPlan(plan))
 }
 
 const render = (view: PlanView): string => {
@@ -65,13 +61,11 @@ const renderStep = (step: StepView, total: number): ReadonlyArray<string> => {
   const heading = `### Step ${step.number} of ${total} (${step.kind})`
   const id = `Step id: ${md(step.id)}`
   const { sentence, verify } = step.description
-  // Refused steps never get here (the whole runbook refuses); shown as a stop all the same.
-  if (step.command._tag === 'Refusal') return [heading, id, md(sentence), `**Do not run this step.** ${md(step.command.reason)}`]
   return [
     heading,
     id,
     step.kind === 'manual' ? `${md(sentence)} This step is done by hand; continue only once it is done.` : md(sentence),
-    markdownCodeBlock('powershell', step.command.command),
+    markdownCodeBlock('powershell', step.command),
     `**Verify:** ${md(verify)}`,
   ]
 }

@@ -16,7 +16,7 @@ import type { Finding } from '../model/findings.js'
 import type { Plan } from '../plan/plan.js'
 import type { StepKind } from '../plan/step.js'
 import { describeFinding, describeIntent, describeStep, describeUnknownStep, isKnownStep, type StepDescription } from './describe.js'
-import { stepCommand, type StepCommand } from './commands.js'
+import { stepCommand } from './commands.js'
 import { toText } from './quote.js'
 
 // -------------------------------------------------------------------------------------
@@ -40,8 +40,12 @@ export interface StepView {
   readonly kind: StepKind | 'unknown'
   /** What it does and what to verify. */
   readonly description: StepDescription
-  /** What to run. */
-  readonly command: StepCommand
+  /** The cmdlet line a person runs; empty when the step cannot be rendered (see `refusals`). */
+  readonly command: string
+  /** The script lines; empty when the step cannot be rendered (see `refusals`). */
+  readonly script: ReadonlyArray<string>
+  /** Why the step cannot be rendered, one sentence; `undefined` when it can. */
+  readonly refusal: string | undefined
 }
 
 /**
@@ -116,21 +120,24 @@ const readView = (record: Readonly<Record<string, unknown>>): PlanView => {
     usersMoved: toText(impact['usersMoved']),
     pools: asArray(impact['pools']).map(toText),
     steps,
-    refusals: steps.flatMap((step) => (step.command._tag === 'Refusal' ? [step.command.reason] : [])),
+    refusals: steps.flatMap((step) => (step.refusal === undefined ? [] : [step.refusal])),
   }
 }
 
 const viewStep = (step: Readonly<Record<string, unknown>>, index: number): StepView => {
-  const record = step
   const number = index + 1
-  const kind = toText(record['kind'])
+  const kind = toText(step['kind'])
+  const command = stepCommand(step, number)
+  const rendered = command._tag === 'Command'
   return {
     number,
-    id: toText(record['id']),
-    tag: toText(record['_tag']),
+    id: toText(step['id']),
+    tag: toText(step['_tag']),
     kind: kind === 'check' || kind === 'action' || kind === 'manual' ? kind : 'unknown',
-    description: isKnownStep(step) ? describeStep(step) : describeUnknownStep(record['_tag']),
-    command: stepCommand(step, number),
+    description: isKnownStep(step) ? describeStep(step) : describeUnknownStep(step['_tag']),
+    command: rendered ? command.command : '',
+    script: rendered ? command.script : [],
+    refusal: rendered ? undefined : command.reason,
   }
 }
 
