@@ -11,13 +11,14 @@ import {
   decodeState,
   decodeTopology,
   initialState,
+  parseDocumentText,
   type Plan,
   type Problem,
   type State,
   type Topology,
 } from '../index.js'
 import type { StateSource } from './args.js'
-import { documentProblem, failure, type Failure, type Reported } from './outcome.js'
+import { documentProblem, failure, type Failure } from './outcome.js'
 
 /** The effects of reading. */
 export interface Reader {
@@ -48,44 +49,18 @@ export const planSource = (path: string): Source => ({
 })
 
 /**
- * Bytes → text: UTF-8 with or without a byte-order mark, UTF-16 LE or BE with one (PowerShell
- * 5.1's `Out-File` writes UTF-16 LE with a BOM). Bytes that are not text in that encoding are a
- * `Left`.
+ * Reads and parses one named file: its bytes go to the library's `parseDocumentText` (UTF-8 with
+ * or without a byte-order mark, UTF-16 LE/BE with one).
  */
-// HOOK(parseDocumentText): once the library exports parseDocumentText(bytes), read with it here
-// and drop this function and parseJson below (same rules, contract §14).
-const decodeText = (bytes: Uint8Array): E.Either<string, string> => {
-  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8'
-  try {
-    // The decoder drops the byte-order mark of its own encoding.
-    return E.right(new TextDecoder(encoding, { fatal: true }).decode(bytes))
-  } catch {
-    return E.left(`not ${encoding === 'utf-8' ? 'UTF-8' : encoding.toUpperCase()} text`)
-  }
-}
-
-const parseJson = (text: string): E.Either<string, unknown> => {
-  try {
-    return E.right(JSON.parse(text) as unknown)
-  } catch (e) {
-    return E.left(e instanceof Error ? e.message : String(e))
-  }
-}
-
-/** Reads and parses one named file. */
-export const readJson = (reader: Reader, source: Source): E.Either<Reported, unknown> => {
+export const readJson = (reader: Reader, source: Source): E.Either<Failure, unknown> => {
   const bytes = source.path === '-' ? reader.readStdin() : reader.readFile(source.path)
   if (E.isLeft(bytes))
-    return E.left({
-      _tag: 'UnreadableFile',
-      message: `cannot read ${source.label}: ${bytes.left}`,
-      file: source.path,
-      reason: bytes.left,
-    })
-  const json = E.chain(parseJson)(decodeText(bytes.right))
-  if (E.isLeft(json))
-    return E.left({ _tag: 'InvalidJson', message: `${source.label} is not valid JSON: ${json.left}`, file: source.path, reason: json.left })
-  return E.right(json.right)
+    return E.left(
+      failure(2, '', [{ _tag: 'UnreadableFile', message: `cannot read ${source.label}: ${bytes.left}`, file: source.path, reason: bytes.left }]),
+    )
+  return E.mapLeft((ps: RNEA.ReadonlyNonEmptyArray<Problem>) =>
+    failure(2, `${source.label} is not a JSON document:`, ps.map((p) => documentProblem(p, source.path))),
+  )(parseDocumentText(bytes.right))
 }
 
 /** A document with problems (exit 2): every problem, each with the file. */
@@ -99,7 +74,7 @@ export const documentFailure = (source: Source, problems: RNEA.ReadonlyNonEmptyA
 /** The topology: read, parsed and decoded. */
 export const loadTopology = (reader: Reader, source: Source): E.Either<Failure, Topology> => {
   const json = readJson(reader, source)
-  if (E.isLeft(json)) return E.left(failure(2, '', [json.left]))
+  if (E.isLeft(json)) return json
   return E.mapLeft((ps: RNEA.ReadonlyNonEmptyArray<Problem>) => documentFailure(source, ps))(decodeTopology(json.right))
 }
 
@@ -108,7 +83,7 @@ export const loadState = (reader: Reader, topology: Topology, state: StateSource
   if (state._tag === 'AssumeHealthy') return E.right(initialState(topology))
   const source = flagSource('state', state.path)
   const json = readJson(reader, source)
-  if (E.isLeft(json)) return E.left(failure(2, '', [json.left]))
+  if (E.isLeft(json)) return json
   return E.mapLeft((ps: RNEA.ReadonlyNonEmptyArray<Problem>) => documentFailure(source, ps))(decodeState(topology, json.right))
 }
 
@@ -122,7 +97,7 @@ const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof 
 // are document problems (exit 2).
 export const loadPlan = (reader: Reader, source: Source): E.Either<Failure, Plan> => {
   const json = readJson(reader, source)
-  if (E.isLeft(json)) return E.left(failure(2, '', [json.left]))
+  if (E.isLeft(json)) return json
   const doc = json.right
   if (!isRecord(doc) || doc['formatVersion'] !== 1 || !Array.isArray(doc['steps']) || typeof doc['id'] !== 'string')
     return E.left(
