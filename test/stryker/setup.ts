@@ -1,0 +1,9 @@
+/**
+ * Setup of the Stryker vitest run (vitest.stryker.config.ts): properties run with a fixed seed
+ * (the seed is part of each `@fast-check/vitest` test name, and Stryker selects tests by name)
+ * and stop at the first counterexample without shrinking it (a killed mutant needs no minimal
+ * counterexample).
+ */
+import { fc } from '@fast-check/vitest'
+
+fc.configureGlobal({ seed: 20261130, endOnFailure: true })
