@@ -6,7 +6,7 @@
  * a validated `Plan`; renderers (`renderPowerShell`, `renderRunbook`) and the executor
  * (`executePlan`, through handlers you inject) interpret the same plan.
  *
- * @packageDocumentation
+ * @module sfb-dr
  */
 
 // model
