@@ -27,6 +27,7 @@ import {
   decodeTopology,
   executePlan,
   formatProblem,
+  parseDocumentText,
   planFailback,
   planFailover,
   portFailure,
@@ -247,18 +248,15 @@ class Stop extends Error {
   }
 }
 
+/** Reads a JSON document: UTF-8 (with or without a byte-order mark) or UTF-16 with one. */
 const readJson = (path: string, what: string): unknown => {
-  let text: string
+  let bytes: Uint8Array
   try {
-    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '')
+    bytes = readFileSync(path)
   } catch (e) {
     throw new Stop(2, [`cannot read the ${what} ${path}: ${e instanceof Error ? e.message : String(e)}`])
   }
-  try {
-    return JSON.parse(text) as unknown
-  } catch (e) {
-    throw new Stop(2, [`the ${what} ${path} is not JSON: ${e instanceof Error ? e.message : String(e)}`])
-  }
+  return orStop(parseDocumentText(bytes), 2, `The ${what} ${path} is not JSON`)
 }
 
 const orStop = <A>(result: E.Either<ReadonlyArray<Problem>, A>, code: 1 | 2, what: string): A => {

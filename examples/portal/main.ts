@@ -7,7 +7,7 @@ import * as O from 'fp-ts/lib/Option.js'
 import {
   deploymentView,
   loadDeployment,
-  parseJson,
+  parseDocument,
   planFor,
   type Deployment,
   type DeploymentView,
@@ -62,10 +62,10 @@ let deployment: Deployment | undefined
 /** Counts loads: a load that a newer one overtook (the operator chose another file) shows nothing. */
 let loads = 0
 
-// UTF-8 text (a byte-order mark is dropped by File.text()).
-const readText = (input: HTMLInputElement): Promise<O.Option<string>> => {
+/** The bytes of the chosen file, if any (decoded by `parseDocument`: UTF-8 or UTF-16). */
+const readBytes = (input: HTMLInputElement): Promise<O.Option<Uint8Array>> => {
   const file = input.files?.[0]
-  return file === undefined ? Promise.resolve(O.none) : file.text().then(O.some)
+  return file === undefined ? Promise.resolve(O.none) : file.arrayBuffer().then((b) => O.some(new Uint8Array(b)))
 }
 
 const showProblems = (target: HTMLElement, heading: string, items: DocumentProblems['items']): void => {
@@ -179,16 +179,16 @@ const load = async (): Promise<void> => {
   planSection.replaceChildren()
   poolSelect.disabled = true
   planButton.disabled = true
-  const topologyText = await readText(topologyInput)
-  if (O.isNone(topologyText)) {
+  const topologyBytes = await readBytes(topologyInput)
+  if (O.isNone(topologyBytes)) {
     status.textContent = 'Choose a topology file.'
     deploymentSection.replaceChildren()
     return
   }
-  const stateText = await readText(stateInput)
+  const stateBytes = await readBytes(stateInput)
   if (generation !== loads) return
-  const topologyDoc = parseJson('topology', topologyText.value)
-  const stateDoc = O.isNone(stateText) ? E.right(O.none) : E.map(O.some)(parseJson('state', stateText.value))
+  const topologyDoc = parseDocument('topology', topologyBytes.value)
+  const stateDoc = O.isNone(stateBytes) ? E.right(O.none) : E.map(O.some)(parseDocument('state', stateBytes.value))
   const loaded = E.isLeft(topologyDoc) ? topologyDoc : E.isLeft(stateDoc) ? stateDoc : loadDeployment(topologyDoc.right, stateDoc.right)
   if (E.isLeft(loaded)) {
     status.textContent = `The ${loaded.left.document} file cannot be used.`

@@ -15,6 +15,7 @@ import {
   initialState,
   isFailedOver,
   isPoolReachable,
+  parseDocumentText,
   planFailback,
   planFailover,
   renderPowerShell,
@@ -131,15 +132,12 @@ export type PlanView =
 const itemsOf = (ps: ReadonlyArray<Problem>): ReadonlyArray<ProblemItem> =>
   ps.map((p) => ({ where: 'path' in p ? p.path : '', text: formatProblem(p) }))
 
-/** Parses a document's text; a syntax error is a problem of that document, never an exception. */
-export const parseJson = (document: DocumentProblems['document'], text: string): E.Either<DocumentProblems, unknown> => {
-  try {
-    return E.right(JSON.parse(text) as unknown)
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e)
-    return E.left({ document, items: [{ where: '', text: `The ${document} file is not JSON: ${reason}` }] })
-  }
-}
+/**
+ * Reads a document from the bytes of a chosen file: UTF-8 with or without a byte-order mark, or
+ * UTF-16 with one (what Windows PowerShell 5.1 writes). Not JSON: one problem saying where.
+ */
+export const parseDocument = (document: DocumentProblems['document'], bytes: Uint8Array): E.Either<DocumentProblems, unknown> =>
+  E.mapLeft((ps: ReadonlyArray<Problem>) => ({ document, items: itemsOf(ps) }))(parseDocumentText(bytes))
 
 /**
  * Decodes the chosen documents. Without a state document the deployment is shown as the topology

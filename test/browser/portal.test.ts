@@ -193,6 +193,7 @@ void describe('the portal in Chromium', () => {
     assert.ok(first !== undefined && second !== undefined)
     first['site'] = '<img src=x onerror="document.title=\'pwned\'">'
     second['edition'] = 'Deluxe'
+    second['sitee'] = 'Dublin'
     const broken = join(dir, 'broken.topology.json')
     writeFileSync(broken, JSON.stringify(doc))
 
@@ -201,10 +202,28 @@ void describe('the portal in Chromium', () => {
     const wheres = await page.$$eval('#deployment .problems .where', (codes) => codes.map((c) => c.textContent))
     assert.ok(wheres.includes('pools[0].site'), wheres.join(', '))
     assert.ok(wheres.includes('pools[1].edition'), wheres.join(', '))
+    assert.ok(wheres.includes('pools[1].sitee'), wheres.join(', '))
+    assert.match(await page.textContent('#deployment .problems') ?? '', /site/)
     assert.match(await page.textContent('#deployment .problems') ?? '', /found "<img src=x onerror=/)
     assert.equal(await page.$('#deployment img'), null)
     assert.notEqual(await page.title(), 'pwned')
     assert.equal(await page.isDisabled('#plan-button'), true)
+    await page.close()
+  })
+
+  void it('reads a state file written by Windows PowerShell 5.1 (UTF-16 with a byte-order mark); says where a file stops being JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sfb-dr-portal-'))
+    const utf16 = join(dir, 'state.utf16.json')
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(fixture('contoso.state.pool1-failed-over.json'), 'utf8'), 'utf16le')]))
+    const page = await openPortal()
+    await choose(page, fixture('contoso.topology.json'), utf16)
+    assert.equal((await poolRow(page, 'pool1.contoso.com'))['Its users are serviced by'], 'pool2.contoso.com')
+
+    const broken = join(dir, 'broken.json')
+    writeFileSync(broken, '{\n  "pools": {\n    "pool1.contoso.com": { "reachable": false, }\n  }\n}\n')
+    await page.setInputFiles('#state-file', broken)
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent === 'The state file cannot be used.')
+    assert.match(await page.textContent('#deployment .problems') ?? '', /line 3, column \d+/)
     await page.close()
   })
 

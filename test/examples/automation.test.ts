@@ -4,7 +4,7 @@
  * answers.
  */
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -111,6 +111,15 @@ describe('examples/automation.ts', () => {
     expect(wrong.stderr).toContain('Cannot resume from done.json:')
   })
 
+  it('reads documents written by Windows PowerShell 5.1 (UTF-16 with a byte-order mark)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sfb-dr-automation-'))
+    const utf16 = join(dir, 'state.json')
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(data('contoso.state.redmond-down.json'), 'utf8'), 'utf16le')]))
+    const r = await automation(['--topology', data('contoso.topology.json'), '--state', utf16, '--pool', 'pool1.contoso.com', '--journal', join(dir, 'j.json')])
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+  })
+
   it('an unreadable or invalid document exits 2', async () => {
     const missing = await automation(['--topology', 'nope.json', '--state', data('contoso.state.healthy.json'), '--pool', 'pool1.contoso.com'])
     expect(missing.code).toBe(2)
@@ -118,6 +127,12 @@ describe('examples/automation.ts', () => {
     const invalid = await automation(['--topology', data('contoso.state.healthy.json'), '--state', data('contoso.state.healthy.json'), '--pool', 'pool1.contoso.com'])
     expect(invalid.code).toBe(2)
     expect(invalid.stderr).toContain('has problems:')
+    const dir = mkdtempSync(join(tmpdir(), 'sfb-dr-automation-'))
+    writeFileSync(join(dir, 'bad.json'), '{ "pools": [ }')
+    const notJson = await automation(['--topology', join(dir, 'bad.json'), '--state', data('contoso.state.healthy.json'), '--pool', 'pool1.contoso.com'])
+    expect(notJson.code).toBe(2)
+    expect(notJson.stderr).toContain(`The topology ${join(dir, 'bad.json')} is not JSON:`)
+    expect(notJson.stderr).toContain('line 1, column')
   })
 })
 
