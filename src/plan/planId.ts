@@ -212,12 +212,15 @@ export const canonicalJson = (value: unknown): O.Option<string> => {
 // plan id
 // -------------------------------------------------------------------------------------
 
-/** Drops the `id` field of whatever object it is given, without reading any other field. */
+/**
+ * Drops the `id` field of whatever object it is given, and its `$schema` (editor metadata, not
+ * content), without reading any other field.
+ */
 const withoutId = (plan: unknown): unknown => {
   if (!isRecord(plan) || isArray(plan)) return plan
   const out: Record<string, unknown> = {}
   for (const key of Object.keys(plan)) {
-    if (key !== 'id') Object.defineProperty(out, key, { value: plan[key], enumerable: true })
+    if (key !== 'id' && key !== '$schema') Object.defineProperty(out, key, { value: plan[key], enumerable: true })
   }
   return out
 }

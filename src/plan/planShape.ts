@@ -1,45 +1,204 @@
 /**
  * Reading a plan value that may come from JSON: every shape problem as an `InvalidInput` with
- * its path (`steps[2]._tag`), never an exception. Step fields are read through the catalog's
- * field shapes, so a new step tag is readable as soon as it has a definition.
+ * its path (`steps[2]._tag`), and every field the plan format does not define as an
+ * `UnknownField` (with the nearest known name), never an exception. Step fields are read through
+ * the catalog's field shapes, so a new step tag is readable (and its fields known) as soon as it
+ * has a definition; intents and findings through tables checked against their types at compile
+ * time.
  *
  * Laws:
  * - `planShapeProblems(p)` is empty for every plan a planner returns.
  * - It only reads own fields, so `__proto__`, getters on the prototype or `toString` never count.
+ * - Every own field of every object of the plan is either checked or reported as unknown; only a
+ *   top-level `$schema` string is allowed besides the plan's fields.
  *
  * @module
  * @internal
  */
+import { unknownField } from '../model/fieldNames.js'
 import type { Finding } from '../model/findings.js'
 import { isFqdn, isSqlInstanceName } from '../model/identifiers.js'
-import type { InvalidInput } from '../model/problem.js'
+import type { Intent } from '../model/intent.js'
+import type { InvalidInput, UnknownField } from '../model/problem.js'
 import { catalog, isStepTag } from './catalog.js'
 import type { FieldShape } from './stepDefinition.js'
 import { invalidInput, isRecord, ownField } from './input.js'
 import type { Plan } from './plan.js'
 
-type Problems = Array<InvalidInput>
+type Problems = Array<InvalidInput | UnknownField>
 
 const FQDN = 'a lower-case FQDN'
-/** Every finding tag; a record so that a finding added to the model without being listed here fails to compile. */
-const FINDING_TAG_RECORD: { readonly [K in Finding['_tag']]: true } = {
-  PairingEditionMismatch: true,
-  PairingHostingMismatch: true,
-  PairingOsMismatch: true,
-  PairingVersionMismatch: true,
-  PairedPoolsSameSite: true,
-  BackEndHaMismatch: true,
-  MirroringOn2019: true,
-  TwoFrontEndEnterprisePool2019: true,
-  TooManyFrontEnds: true,
-  UnpairedPool: true,
-  PossibleDataLoss: true,
-  EdgeNextHopNotRestored: true,
-  BackupServiceUnhealthy: true,
-}
-const FINDING_TAGS: ReadonlySet<string> = new Set(Object.keys(FINDING_TAG_RECORD))
 
 const isMode = (u: unknown): boolean => u === 'planned' || u === 'disaster'
+const isString = (u: unknown): boolean => typeof u === 'string'
+const optional =
+  (ok: (u: unknown) => boolean) =>
+  (u: unknown): boolean =>
+    u === undefined || ok(u)
+
+/**
+ * How a field of a plan object is checked: whether a value is right, and what is expected in
+ * words (the field's JSON Schema is derived from the same entry).
+ *
+ * @category model
+ * @since 0.2.0
+ * @internal
+ */
+export interface FieldCheck {
+  /** Whether `u` is a right value for the field (an absent optional field is `undefined`). */
+  readonly ok: (u: unknown) => boolean
+  /** What is expected, in words. */
+  readonly expected: string
+  /** The JSON Schema of the field's value. */
+  readonly schema: JsonSchema
+  /** Whether the field may be absent. */
+  readonly optional?: true
+}
+
+/**
+ * A JSON Schema (draft 2020-12) as plain data.
+ *
+ * @category model
+ * @since 0.2.0
+ * @internal
+ */
+export type JsonSchema = { readonly [keyword: string]: unknown }
+
+const FQDN_SCHEMA: JsonSchema = { type: 'string', description: 'A lower-case FQDN.' }
+const fqdnCheck: FieldCheck = { ok: isFqdn, expected: FQDN, schema: FQDN_SCHEMA }
+const modeCheck: FieldCheck = { ok: isMode, expected: '"planned" or "disaster"', schema: { enum: ['planned', 'disaster'] } }
+const isFqdnList = (u: unknown): boolean => Array.isArray(u) && u.every(isFqdn)
+const poolsCheck: FieldCheck = {
+  ok: isFqdnList,
+  expected: 'an array of lower-case FQDNs',
+  schema: { type: 'array', items: FQDN_SCHEMA },
+}
+const optionalText = (expected: string): FieldCheck => ({
+  ok: optional(isString),
+  expected: `${expected} or nothing`,
+  schema: { type: 'string' },
+  optional: true,
+})
+
+/** The checks of the fields of an object type `T` but `_tag`: one per field, none missing. */
+type Checks<T> = { readonly [F in Exclude<keyof T, '_tag'>]-?: FieldCheck }
+
+/**
+ * The fields of every intent, by tag; a record over the `Intent` union, so that an intent added
+ * to the model, or a field added to one, fails to compile until it is listed here.
+ *
+ * @category model
+ * @since 0.2.0
+ * @internal
+ */
+export const INTENT_FIELDS: { readonly [K in Intent['_tag']]: Checks<Extract<Intent, { readonly _tag: K }>> } = {
+  Failover: { pool: fqdnCheck, mode: modeCheck },
+  Failback: { pool: fqdnCheck, mode: modeCheck },
+  MoveService: { from: fqdnCheck, to: fqdnCheck },
+}
+
+const severityCheck: FieldCheck = {
+  ok: (u) => u === 'unsupported' || u === 'advice',
+  expected: '"unsupported" or "advice"',
+  schema: { enum: ['unsupported', 'advice'] },
+}
+const topologyFinding = { severity: severityCheck, pools: poolsCheck }
+
+/**
+ * The fields of every finding a plan may carry as a warning, by tag; a record over the `Finding`
+ * union, so that a finding added to the model, or a field added to one, fails to compile until it
+ * is listed here.
+ *
+ * @category model
+ * @since 0.2.0
+ * @internal
+ */
+export const FINDING_FIELDS: { readonly [K in Finding['_tag']]: Checks<Extract<Finding, { readonly _tag: K }>> } = {
+  PairingEditionMismatch: topologyFinding,
+  PairingHostingMismatch: topologyFinding,
+  PairingOsMismatch: topologyFinding,
+  PairingVersionMismatch: topologyFinding,
+  PairedPoolsSameSite: topologyFinding,
+  BackEndHaMismatch: topologyFinding,
+  MirroringOn2019: topologyFinding,
+  TwoFrontEndEnterprisePool2019: topologyFinding,
+  TooManyFrontEnds: topologyFinding,
+  UnpairedPool: topologyFinding,
+  PossibleDataLoss: { ...topologyFinding, lastSyncAt: optionalText('a date-time') },
+  EdgeNextHopNotRestored: { ...topologyFinding, edgePool: fqdnCheck, configuredNextHop: fqdnCheck },
+  BackupServiceUnhealthy: {
+    ...topologyFinding,
+    exportState: optionalText('an export state'),
+    importState: optionalText('an import state'),
+  },
+}
+
+/** The fields of a plan, with the checks of its impact. */
+const PLAN_FIELDS: ReadonlyArray<string> = ['formatVersion', 'id', 'intent', 'steps', 'warnings', 'impact']
+/** The step fields every step has besides those of its definition. */
+const STEP_COMMON: ReadonlyArray<string> = ['_tag', 'id', 'kind']
+
+/**
+ * The fields of a plan's impact.
+ *
+ * @category model
+ * @since 0.2.0
+ * @internal
+ */
+export const IMPACT_FIELDS: { readonly [F in keyof Plan['impact']]-?: FieldCheck } = {
+  usersMoved: {
+    ok: (u) => typeof u === 'number' && Number.isSafeInteger(u) && u >= 0,
+    expected: 'a whole number ≥ 0',
+    schema: { type: 'integer', minimum: 0 },
+  },
+  pools: poolsCheck,
+}
+
+/** Own field names of `u` (never throws: none when they cannot be listed). */
+const ownNames = (u: object): ReadonlyArray<string> => {
+  try {
+    return Object.keys(u)
+  } catch {
+    return []
+  }
+}
+
+/**
+ * `UnknownField`s for the own fields of `u` (at `path`) not in `known`; a string `$schema` is
+ * allowed at the top level (`path` empty).
+ *
+ * @category operations
+ * @since 0.2.0
+ * @internal
+ */
+export const unknownFields = (path: string, u: object, known: ReadonlyArray<string>): Problems => {
+  const out: Problems = []
+  for (const name of ownNames(u)) {
+    if (known.includes(name)) continue
+    const at = path === '' ? name : `${path}.${name}`
+    if (path === '' && name === '$schema') {
+      const value = ownField(u, name)
+      if (typeof value !== 'string') out.push(invalidInput(at, 'the URI of a JSON Schema (a string)', value))
+    } else out.push(unknownField(at, name, known))
+  }
+  return out
+}
+
+/**
+ * The problems of the fields of `u` (at `path`) against `checks`, and its fields not in `known`.
+ *
+ * @category operations
+ * @since 0.2.0
+ * @internal
+ */
+export const checkedFields = (path: string, u: object, checks: { readonly [field: string]: FieldCheck }, known: ReadonlyArray<string>): Problems => {
+  const out: Problems = []
+  for (const [name, check] of Object.entries(checks)) {
+    const value = ownField(u, name)
+    if (!check.ok(value)) out.push(invalidInput(path === '' ? name : `${path}.${name}`, check.expected, value))
+  }
+  return [...out, ...unknownFields(path, u, known)]
+}
 
 /** Checks `value` against a field shape; optional shapes accept an absent field. */
 const fieldProblems = (path: string, shape: FieldShape, value: unknown): Problems => {
@@ -60,6 +219,23 @@ const fieldProblems = (path: string, shape: FieldShape, value: unknown): Problem
   }
 }
 
+/**
+ * The JSON Schema of every field shape, and whether a field of that shape may be absent; a record
+ * over `FieldShape`, so that a shape added to the catalog fails to compile until it is described.
+ *
+ * @category model
+ * @since 0.2.0
+ * @internal
+ */
+export const FIELD_SHAPE_SCHEMAS: { readonly [S in FieldShape]: { readonly schema: JsonSchema; readonly optional: boolean } } = {
+  fqdn: { schema: FQDN_SCHEMA, optional: false },
+  optionalFqdn: { schema: FQDN_SCHEMA, optional: true },
+  sqlInstance: { schema: { type: 'string', description: 'A SQL Server instance name.' }, optional: false },
+  optionalSqlInstance: { schema: { type: 'string', description: 'A SQL Server instance name.' }, optional: true },
+  boolean: { schema: { type: 'boolean' }, optional: false },
+  mode: { schema: modeCheck.schema, optional: false },
+}
+
 const stepProblems = (path: string, step: unknown): Problems => {
   if (!isRecord(step) || Array.isArray(step)) return [invalidInput(path, 'a step object', step)]
   const tag = ownField(step, '_tag')
@@ -76,59 +252,34 @@ const stepProblems = (path: string, step: unknown): Problems => {
   const shapes: Readonly<Record<string, FieldShape>> = definition.fields
   for (const [field, shape] of Object.entries(shapes))
     out.push(...fieldProblems(`${path}.${field}`, shape, ownField(step, field)))
+  out.push(...unknownFields(path, step, [...STEP_COMMON, ...Object.keys(shapes)]))
   return out
 }
+
+const isIntentTag = (u: unknown): u is Intent['_tag'] => typeof u === 'string' && Object.prototype.hasOwnProperty.call(INTENT_FIELDS, u)
+const isFindingTag = (u: unknown): u is Finding['_tag'] =>
+  typeof u === 'string' && Object.prototype.hasOwnProperty.call(FINDING_FIELDS, u)
 
 const intentProblems = (intent: unknown): Problems => {
   if (!isRecord(intent) || Array.isArray(intent)) return [invalidInput('intent', 'an intent object', intent)]
   const tag = ownField(intent, '_tag')
-  const field = (name: string, ok: (u: unknown) => boolean, expected: string): Problems => {
-    const value = ownField(intent, name)
-    return ok(value) ? [] : [invalidInput(`intent.${name}`, expected, value)]
-  }
-  switch (tag) {
-    case 'Failover':
-    case 'Failback':
-      return [...field('pool', isFqdn, FQDN), ...field('mode', isMode, '"planned" or "disaster"')]
-    case 'MoveService':
-      return [...field('from', isFqdn, FQDN), ...field('to', isFqdn, FQDN)]
-    default:
-      return [invalidInput('intent._tag', '"Failover", "Failback" or "MoveService"', tag)]
-  }
+  if (!isIntentTag(tag))
+    return [invalidInput('intent._tag', Object.keys(INTENT_FIELDS).map((k) => JSON.stringify(k)).join(', '), tag)]
+  const checks: { readonly [field: string]: FieldCheck } = INTENT_FIELDS[tag]
+  return checkedFields('intent', intent, checks, ['_tag', ...Object.keys(checks)])
 }
-
-const isFqdnList = (u: unknown): boolean => Array.isArray(u) && u.every(isFqdn)
 
 const warningProblems = (path: string, warning: unknown): Problems => {
   if (!isRecord(warning) || Array.isArray(warning)) return [invalidInput(path, 'a finding object', warning)]
-  const out: Problems = []
-  const check = (name: string, ok: (u: unknown) => boolean, expected: string): void => {
-    const value = ownField(warning, name)
-    if (!ok(value)) out.push(invalidInput(`${path}.${name}`, expected, value))
-  }
   const tag = ownField(warning, '_tag')
-  check('_tag', (u) => typeof u === 'string' && FINDING_TAGS.has(u), 'a finding tag')
-  check('severity', (u) => u === 'unsupported' || u === 'advice', '"unsupported" or "advice"')
-  check('pools', isFqdnList, 'an array of lower-case FQDNs')
-  if (tag === 'PossibleDataLoss')
-    check('lastSyncAt', (u) => u === undefined || typeof u === 'string', 'a date-time or nothing')
-  if (tag === 'EdgeNextHopNotRestored') {
-    check('edgePool', isFqdn, FQDN)
-    check('configuredNextHop', isFqdn, FQDN)
-  }
-  return out
+  if (!isFindingTag(tag)) return [invalidInput(`${path}._tag`, 'a finding tag', tag)]
+  const checks: { readonly [field: string]: FieldCheck } = FINDING_FIELDS[tag]
+  return checkedFields(path, warning, checks, ['_tag', ...Object.keys(checks)])
 }
 
 const impactProblems = (impact: unknown): Problems => {
   if (!isRecord(impact) || Array.isArray(impact)) return [invalidInput('impact', 'an impact object', impact)]
-  const usersMoved = ownField(impact, 'usersMoved')
-  const pools = ownField(impact, 'pools')
-  return [
-    ...(Number.isSafeInteger(usersMoved) && typeof usersMoved === 'number' && usersMoved >= 0
-      ? []
-      : [invalidInput('impact.usersMoved', 'a whole number ≥ 0', usersMoved)]),
-    ...(isFqdnList(pools) ? [] : [invalidInput('impact.pools', 'an array of lower-case FQDNs', pools)]),
-  ]
+  return checkedFields('impact', impact, IMPACT_FIELDS, Object.keys(IMPACT_FIELDS))
 }
 
 /**
@@ -139,7 +290,7 @@ const impactProblems = (impact: unknown): Problems => {
  * @since 0.1.0
  * @internal
  */
-export const planShapeProblems = (plan: unknown): ReadonlyArray<InvalidInput> => {
+export const planShapeProblems = (plan: unknown): ReadonlyArray<InvalidInput | UnknownField> => {
   try {
     if (!isRecord(plan) || Array.isArray(plan)) return [invalidInput('', 'a plan object', plan)]
     const out: Problems = []
@@ -156,6 +307,7 @@ export const planShapeProblems = (plan: unknown): ReadonlyArray<InvalidInput> =>
     if (!Array.isArray(warnings)) out.push(invalidInput('warnings', 'an array of findings', warnings))
     else warnings.forEach((w: unknown, i) => out.push(...warningProblems(`warnings[${i}]`, w)))
     out.push(...impactProblems(ownField(plan, 'impact')))
+    out.push(...unknownFields('', plan, PLAN_FIELDS))
     return out
   } catch {
     return [invalidInput('', 'a plan made of plain data', plan)]
@@ -169,5 +321,5 @@ export const planShapeProblems = (plan: unknown): ReadonlyArray<InvalidInput> =>
  * @since 0.1.0
  * @internal
  */
-export const isWellFormedPlan = (plan: unknown, problems: ReadonlyArray<InvalidInput>): plan is Plan =>
+export const isWellFormedPlan = (plan: unknown, problems: ReadonlyArray<InvalidInput | UnknownField>): plan is Plan =>
   isRecord(plan) && problems.length === 0
