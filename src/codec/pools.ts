@@ -26,9 +26,30 @@ import { BACK_END_FIELDS, POOL_FIELDS, SQL_STORE_FIELDS } from './shapes.js'
  */
 export const editionCodec = oneOf<Edition>('Enterprise', 'Standard')
 
-const versionCodec = oneOf('2015', '2019')
-const hostingCodec = oneOf('physical', 'virtual')
-const haCodec = oneOf<BackEndHa>('none', 'mirroring', 'alwaysOn', 'failoverCluster')
+/**
+ * The product version of a pool.
+ *
+ * @category internal
+ * @since 0.2.0
+ * @internal
+ */
+export const versionCodec = oneOf('2015', '2019')
+/**
+ * Physical or virtual servers.
+ *
+ * @category internal
+ * @since 0.2.0
+ * @internal
+ */
+export const hostingCodec = oneOf('physical', 'virtual')
+/**
+ * The Back End high-availability mode.
+ *
+ * @category internal
+ * @since 0.2.0
+ * @internal
+ */
+export const haCodec = oneOf<BackEndHa>('none', 'mirroring', 'alwaysOn', 'failoverCluster')
 const defaultInstance = parseSqlInstanceName('rtc')
 
 const POOL = 'a pool { fqdn, site, edition, frontEnds, … }'

@@ -89,21 +89,35 @@ export const sipAddressCodec: LeafType<SipAddress, string> = normalizing(
 )
 
 /**
+ * A codec of one of a fixed set of strings, which it keeps for the JSON Schemas.
+ *
+ * @category internal
+ * @since 0.2.0
+ */
+export class OneOfType<K extends string> extends LeafType<K> {
+  /** The strings accepted, in order. */
+  readonly values: ReadonlyArray<K>
+  /** @param values - the strings accepted */
+  constructor(values: ReadonlyArray<K>) {
+    const set: ReadonlySet<string> = new Set(values)
+    const is = (u: unknown): u is K => typeof u === 'string' && set.has(u)
+    super(
+      values.map((v) => JSON.stringify(v)).join(' | '),
+      is,
+      (u, c) => (is(u) ? t.success(u) : t.failure(u, c)),
+      t.identity,
+    )
+    this.values = values
+  }
+}
+
+/**
  * One of a fixed set of strings; the name lists them: `"Enterprise" | "Standard"`.
  *
  * @category internal
  * @since 0.1.0
  */
-export const oneOf = <K extends string>(...values: ReadonlyArray<K>): LeafType<K> => {
-  const set: ReadonlySet<string> = new Set(values)
-  const is = (u: unknown): u is K => typeof u === 'string' && set.has(u)
-  return new LeafType<K>(
-    values.map((v) => JSON.stringify(v)).join(' | '),
-    is,
-    (u, c) => (is(u) ? t.success(u) : t.failure(u, c)),
-    t.identity,
-  )
-}
+export const oneOf = <K extends string>(...values: ReadonlyArray<K>): OneOfType<K> => new OneOfType(values)
 
 /**
  * `true` or `false`.

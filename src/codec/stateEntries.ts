@@ -135,9 +135,30 @@ export const knownPool = (
   return undefined
 }
 
-const modeCodec = oneOf<FailoverMode>('planned', 'disaster')
-const exportCodec = oneOf<ExportState>('FinalState', 'SteadyState', 'NonSteadyState', 'NotInitialized', 'ErrorState')
-const importCodec = oneOf<ImportState>('NormalState', 'ErrorState')
+/**
+ * The mode of a failover.
+ *
+ * @category internal
+ * @since 0.2.0
+ * @internal
+ */
+export const modeCodec = oneOf<FailoverMode>('planned', 'disaster')
+/**
+ * A Backup Service export state.
+ *
+ * @category internal
+ * @since 0.2.0
+ * @internal
+ */
+export const exportCodec = oneOf<ExportState>('FinalState', 'SteadyState', 'NonSteadyState', 'NotInitialized', 'ErrorState')
+/**
+ * A Backup Service import state.
+ *
+ * @category internal
+ * @since 0.2.0
+ * @internal
+ */
+export const importCodec = oneOf<ImportState>('NormalState', 'ErrorState')
 
 /**
  * A decoded failover entry, with where it was.

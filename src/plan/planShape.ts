@@ -19,6 +19,7 @@ import { unknownField } from '../model/fieldNames.js'
 import type { Finding } from '../model/findings.js'
 import { isFqdn, isSqlInstanceName } from '../model/identifiers.js'
 import type { Intent } from '../model/intent.js'
+import type { JsonSchema } from '../model/jsonSchema.js'
 import type { InvalidInput, UnknownField } from '../model/problem.js'
 import { catalog, isStepTag } from './catalog.js'
 import type { FieldShape } from './stepDefinition.js'
@@ -54,15 +55,6 @@ export interface FieldCheck {
   /** Whether the field may be absent. */
   readonly optional?: true
 }
-
-/**
- * A JSON Schema (draft 2020-12) as plain data.
- *
- * @category model
- * @since 0.2.0
- * @internal
- */
-export type JsonSchema = { readonly [keyword: string]: unknown }
 
 const FQDN_SCHEMA: JsonSchema = { type: 'string', description: 'A lower-case FQDN.' }
 const fqdnCheck: FieldCheck = { ok: isFqdn, expected: FQDN, schema: FQDN_SCHEMA }
