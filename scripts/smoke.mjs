@@ -13,7 +13,7 @@ import { install, packAndInstall, root, run } from './packed.mjs'
 
 const { dir, files } = packAndInstall('sfb-dr-smoke')
 for (const f of files) {
-  if (!f.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(f)) {
+  if (!f.startsWith('dist/') && !/^schemas\/[a-z]+\.schema\.json$/.test(f) && !['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(f)) {
     throw new Error(`unexpected file in the package: ${f}`)
   }
 }
@@ -91,6 +91,14 @@ if (again._tag !== 'Right') throw new Error('a generated state does not decode')
 console.log('arbitraries: ' + d.topology.pools.length + ' pools generated')
 `,
 )
+
+// The JSON Schemas resolve through the exports map, from CommonJS and from ES modules.
+for (const name of ['topology', 'state', 'plan', 'journal']) {
+  const spec = `sfb-dr/schemas/${name}.schema.json`
+  const cjs = run('node', ['-e', `process.stdout.write(require('${spec}').title)`], dir)
+  const esm = run('node', ['--input-type=module', '-e', `import s from '${spec}' with { type: 'json' }; process.stdout.write(s.title)`], dir)
+  if (cjs !== `sfb-dr ${name} document` || esm !== cjs) throw new Error(`${spec} does not load (${cjs} / ${esm})`)
+}
 
 const help = run(join(dir, 'node_modules/.bin/sfb-dr'), ['--help'], dir)
 if (!help.includes('sfb-dr plan')) throw new Error('the sfb-dr bin does not print its usage')
