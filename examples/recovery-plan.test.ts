@@ -24,13 +24,14 @@ const redmondDown = right(decodeState(topology, load('contoso.state.redmond-down
 describe('our Redmond outage procedure', () => {
   const plan: Plan = right(planFailover(topology, redmondDown, { pool: 'pool1.contoso.com' }))
 
-  it('moves the CMS to Dublin before failing pool1 over in disaster mode', () => {
+  it('moves the CMS to Dublin and points the dark edge1 at pool2 before failing pool1 over in disaster mode', () => {
     expect(plan.steps.map((s) => s._tag)).toStrictEqual([
       'FailoverCentralManagementStore',
       'CheckCentralManagementStore',
+      'SetEdgeNextHop',
       'FailoverPool',
     ])
-    expect(plan.steps[2]).toMatchObject({ pool: 'pool1.contoso.com', backupPool: 'pool2.contoso.com', disasterMode: true })
+    expect(plan.steps[3]).toMatchObject({ pool: 'pool1.contoso.com', backupPool: 'pool2.contoso.com', disasterMode: true })
   })
 
   it('leaves pool1 users serviced by pool2 when run', async () => {
@@ -41,7 +42,7 @@ describe('our Redmond outage procedure', () => {
   })
 
   it('can be resumed after the pool failover itself fails', async () => {
-    const poolStep = plan.steps[2]!
+    const poolStep = plan.steps[3]!
     const failing = simulatedHandlers(topology, redmondDown, { failAt: poolStep.id })
     const journal = await executePlan(plan, failing.handlers)
     expect(journal.outcome).toBe('failed')

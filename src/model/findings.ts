@@ -7,12 +7,21 @@
 import type { EdgePoolFqdn, PoolFqdn } from './identifiers.js'
 
 /**
- * How serious a finding is: `unsupported` (Microsoft does not support it) or `advice`.
+ * How serious a finding is: `warning` (data or service is lost: shown first), `unsupported`
+ * (Microsoft does not support it) or `advice`.
  *
  * @category model
  * @since 0.1.0
  */
-export type Severity = 'unsupported' | 'advice'
+export type Severity = 'warning' | 'unsupported' | 'advice'
+
+/**
+ * The order findings are shown in: `warning` first, then `unsupported`, then `advice`.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export const severityRank: { readonly [S in Severity]: number } = { warning: 0, unsupported: 1, advice: 2 }
 
 /**
  * The tags of the topology findings of `auditTopology`.
@@ -57,12 +66,17 @@ export interface TopologyFinding {
 export interface PossibleDataLoss {
   /** Stable machine code. */
   readonly _tag: 'PossibleDataLoss'
-  /** Always `advice`: the plan is still the only way to restore service. */
+  /** Always `warning`: data is lost (the plan is still the only way to restore service). */
   readonly severity: Severity
   /** The source pool of the direction whose unsynced data may be lost, then its partner. */
   readonly pools: ReadonlyArray<PoolFqdn>
   /** The last known sync of that direction, if the state records one. */
   readonly lastSyncAt?: string
+  /**
+   * `failback` when a disaster-mode failback loses what the failed-over users created on the
+   * backup pool since its last sync; absent for a failover.
+   */
+  readonly operation?: 'failback'
 }
 
 /**

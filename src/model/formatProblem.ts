@@ -193,10 +193,12 @@ const findingSentence = (finding: Finding): string => {
       return `${pools} has more Front End servers than its version supports (12 in 2015, 16 in 2019).`
     case 'UnpairedPool':
       return `${pools} has no backup pool: its users have no disaster recovery.`
-    case 'PossibleDataLoss':
-      return `Disaster mode: changes on ${finding.pools[0] ?? ''} not yet replicated to ${finding.pools[1] ?? ''} are lost${
-        finding.lastSyncAt === undefined ? ' (no last sync time is known)' : ` (last known sync ${finding.lastSyncAt})`
-      }.`
+    case 'PossibleDataLoss': {
+      const since = finding.lastSyncAt === undefined ? 'its last Backup Service sync (no sync time is known)' : `its last Backup Service sync (${finding.lastSyncAt})`
+      return finding.operation === 'failback'
+        ? `Disaster-mode failback: what the failed-over users created on the backup pool ${finding.pools[0] ?? ''} since ${since} to ${finding.pools[1] ?? ''} is lost.`
+        : `Disaster mode: what changed on ${finding.pools[0] ?? ''} since ${since} to ${finding.pools[1] ?? ''} is lost.`
+    }
     case 'BackupServiceUnhealthy':
       return `The Backup Service replicating ${pools} was last seen ${[
         finding.exportState === undefined ? undefined : `exporting ${finding.exportState}`,

@@ -84,6 +84,54 @@ export type ExportState = 'FinalState' | 'SteadyState' | 'NonSteadyState' | 'Not
 export type ImportState = 'NormalState' | 'ErrorState'
 
 /**
+ * A Backup Service module (`Get-CsBackupServiceStatus` lists them in `BackupModules`; the
+ * `-BackupModule` of `Invoke-CsBackupServiceSync`).
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export type BackupModule =
+  | 'UserServices.PresenceFocus'
+  | 'ConfServices.DataConf'
+  | 'CentralMgmt.CMSMaster'
+  | 'ApplicationServer.RGSDataStore'
+  | 'ApplicationServer.RGSFileStore'
+
+/**
+ * The `-Category` of `Get-CsBackupServiceStatus` that reports each module: `UserData` (user data
+ * and conference content), `CMS`, `RGS` (Skype for Business Server 2019, July 2019 CU).
+ * Source: office-docs-powershell `Get-CsBackupServiceStatus` (-Category) and the 2019 RGS
+ * Backup Service page (domain-facts §1.8).
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export const backupModuleCategories: { readonly [M in BackupModule]: 'UserData' | 'CMS' | 'RGS' } = {
+  'UserServices.PresenceFocus': 'UserData',
+  'ConfServices.DataConf': 'UserData',
+  'CentralMgmt.CMSMaster': 'CMS',
+  'ApplicationServer.RGSDataStore': 'RGS',
+  'ApplicationServer.RGSFileStore': 'RGS',
+}
+
+/**
+ * Every Backup Service module, in the order above.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export const backupModules: ReadonlyArray<BackupModule> = Object.keys(backupModuleCategories) as ReadonlyArray<BackupModule>
+
+/**
+ * Whether `u` is a Backup Service module name (exact spelling).
+ *
+ * @category refinements
+ * @since 0.2.0
+ */
+export const isBackupModule = (u: unknown): u is BackupModule =>
+  typeof u === 'string' && Object.prototype.hasOwnProperty.call(backupModuleCategories, u)
+
+/**
  * Backup Service status of the direction `pool` → its partner.
  *
  * @category model

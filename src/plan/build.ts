@@ -8,7 +8,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import type { Finding } from '../model/findings.js'
+import { severityRank, type Finding } from '../model/findings.js'
 import type { Intent } from '../model/intent.js'
 import type { Violation } from '../model/problem.js'
 import type { State } from '../model/state.js'
@@ -53,6 +53,20 @@ export const dedupe = <A>(values: ReadonlyArray<A>): ReadonlyArray<A> => {
     return true
   })
 }
+
+/**
+ * Findings in the order people read them: `warning` (data or service lost) first, then
+ * `unsupported`, then `advice`; the order within a severity is kept.
+ *
+ * @category operations
+ * @since 0.2.0
+ * @internal
+ */
+export const bySeverity = (findings: ReadonlyArray<Finding>): ReadonlyArray<Finding> =>
+  findings
+    .map((finding, i) => ({ finding, i }))
+    .sort((a, b) => severityRank[a.finding.severity] - severityRank[b.finding.severity] || a.i - b.i)
+    .map(({ finding }) => finding)
 
 /**
  * What steps change for users: the users homed on each pool the steps fail over or back (from the
@@ -105,7 +119,9 @@ export const buildPlan = (
     formatVersion: 1,
     intent: draft.intent,
     steps,
-    warnings: dedupe([...draft.warnings, ...backupServiceWarnings(state, steps), ...topologyWarnings(topology, impact.pools)]),
+    warnings: bySeverity(
+      dedupe([...draft.warnings, ...backupServiceWarnings(state, steps), ...topologyWarnings(topology, impact.pools)]),
+    ),
     impact,
   })
   const [first, ...rest] = checkPlan(topology, state, plan).violations

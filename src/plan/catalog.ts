@@ -11,191 +11,37 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import * as O from 'fp-ts/lib/Option.js'
 import type * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type { PoolFqdn } from '../model/identifiers.js'
-import type { StepPreconditionFailed, StepRule, Violation } from '../model/problem.js'
-import {
-  isCentralManagementStoreAvailable,
-  isFailedOver,
-  isPoolReachable,
-  type FailoverMode,
-  type State,
-} from '../model/state.js'
+import type { StepPreconditionFailed, Violation } from '../model/problem.js'
+import type { State } from '../model/state.js'
 import type { Topology } from '../model/topology.js'
-import { otherCmsPool } from './cms.js'
 import { guardDeployment } from './input.js'
-import { safetyRules } from './safety.js'
+import { onePoolOfPairFailedOver } from './safety.js'
 import type { Step, StepOf, StepTag } from './step.js'
-import type { BrokenRule, StepCatalog, StepDefinition } from './stepDefinition.js'
+import type { StepCatalog, StepDefinition } from './steps/definition.js'
+import { backupServiceSteps } from './steps/backupService.js'
+import { cmsSteps } from './steps/cms.js'
+import { edgeSteps } from './steps/edge.js'
+import { poolSteps } from './steps/pool.js'
 
-export type { BrokenRule, FieldShape, StepCatalog, StepDefinition } from './stepDefinition.js'
-
-// -------------------------------------------------------------------------------------
-// helpers
-// -------------------------------------------------------------------------------------
-
-const broken = (rule: StepRule, ...subjects: ReadonlyArray<string>): BrokenRule => ({ rule, subjects })
-
-const when = (condition: boolean, rule: StepRule, ...subjects: ReadonlyArray<string>): ReadonlyArray<BrokenRule> =>
-  condition ? [broken(rule, ...subjects)] : []
-
-const unchanged = (_topology: Topology, state: State): State => state
-
-/** The partner rules shared by failover and failback: the pool has a backup, and it is `backupPool`. */
-const partnerRules = (topology: Topology, pool: PoolFqdn, backupPool: PoolFqdn): ReadonlyArray<BrokenRule> => {
-  const partner = topology.index.partners.get(pool)
-  if (partner === undefined) return [broken('PoolHasBackup', pool)]
-  return when(partner !== backupPool, 'BackupPoolMatchesPartner', backupPool, partner)
-}
-
-const withFailovers = (state: State, update: (failovers: Map<PoolFqdn, FailoverMode>) => void): State => {
-  const failovers = new Map(state.failovers)
-  update(failovers)
-  return { ...state, failovers }
-}
+export type { BrokenRule, CheckSpec, FieldShape, StepCatalog, StepDefinition } from './steps/definition.js'
 
 // -------------------------------------------------------------------------------------
 // the catalog
 // -------------------------------------------------------------------------------------
 
 /**
- * The definition of every step tag.
+ * The definition of every step tag: the families assembled (a missing tag does not compile).
  *
  * @category model
  * @since 0.1.0
  */
 export const catalog: StepCatalog = {
-  CheckBackupService: {
-    kind: 'check',
-    slug: 'check-backup-service',
-    fields: { pool: 'fqdn' },
-    pools: (step) => [step.pool],
-    preconditions: (topology, state, { pool }) =>
-      !topology.index.pools.has(pool)
-        ? [broken('UnknownPool', pool)]
-        : [
-            ...when(!topology.index.partners.has(pool), 'PoolHasBackup', pool),
-            ...when(!isPoolReachable(state, pool), 'PoolReachableForCheck', pool),
-          ],
-    transition: unchanged,
-  },
-  FailoverCentralManagementStore: {
-    kind: 'action',
-    slug: 'failover-cms',
-    fields: {
-      from: 'fqdn',
-      to: 'fqdn',
-      sqlServer: 'fqdn',
-      instance: 'sqlInstance',
-      mirrorSqlServer: 'optionalFqdn',
-      mirrorInstance: 'optionalSqlInstance',
-      mode: 'mode',
-    },
-    pools: (step) => [step.from, step.to],
-    preconditions: (topology, state, step) => {
-      const { activeMaster } = state.centralManagementStore
-      const target = topology.index.pools.get(step.to)
-      const backEnd = target?.backEnd
-      const backEndMatches =
-        backEnd !== undefined &&
-        backEnd.sqlServer === step.sqlServer &&
-        backEnd.instance === step.instance &&
-        backEnd.mirror?.sqlServer === step.mirrorSqlServer &&
-        backEnd.mirror?.instance === step.mirrorInstance
-      return [
-        ...when(step.from !== activeMaster, 'CmsSourceIsActiveMaster', step.from, activeMaster),
-        ...(target === undefined
-          ? [broken('UnknownPool', step.to)]
-          : [
-              ...when(
-                !O.exists((p: PoolFqdn) => p === step.to)(otherCmsPool(topology, activeMaster)),
-                'CmsTargetIsCmsPartner',
-                step.to,
-              ),
-              ...when(!isPoolReachable(state, step.to), 'CmsTargetReachable', step.to),
-              ...when(!backEndMatches, 'CmsTargetBackEndMatchesTopology', step.to),
-            ]),
-        ...when(
-          (step.mode === 'planned') !== isCentralManagementStoreAvailable(state),
-          'CmsModeMatchesAvailability',
-          activeMaster,
-        ),
-      ]
-    },
-    transition: (_topology, state, { to }) =>
-      state.centralManagementStore.activeMaster === to && state.centralManagementStore.available
-        ? state
-        : { ...state, centralManagementStore: { activeMaster: to, available: true } },
-  },
-  CheckCentralManagementStore: {
-    kind: 'check',
-    slug: 'check-cms',
-    fields: { activeMaster: 'fqdn' },
-    pools: (step) => [step.activeMaster],
-    preconditions: (_topology, state, { activeMaster }) =>
-      when(
-        activeMaster !== state.centralManagementStore.activeMaster,
-        'ActiveMasterMatches',
-        activeMaster,
-        state.centralManagementStore.activeMaster,
-      ),
-    transition: unchanged,
-  },
-  SetEdgeNextHop: {
-    kind: 'action',
-    slug: 'set-edge-next-hop',
-    fields: { edgePool: 'fqdn', nextHop: 'fqdn' },
-    pools: (step) => [step.nextHop],
-    preconditions: (topology, state, { edgePool, nextHop }) => [
-      ...(topology.index.edgePools.has(edgePool)
-        ? when(state.edgePools.get(edgePool)?.reachable !== true, 'EdgePoolReachable', edgePool)
-        : [broken('UnknownEdgePool', edgePool)]),
-      ...when(
-        !topology.index.pools.has(nextHop) || !isPoolReachable(state, nextHop) || isFailedOver(state, nextHop),
-        'EdgeNextHopIsUsablePool',
-        nextHop,
-      ),
-    ],
-    transition: (topology, state, { edgePool, nextHop }) => {
-      const status = state.edgePools.get(edgePool)
-      if (status === undefined || status.nextHop === nextHop || !topology.index.pools.has(nextHop)) return state
-      const edgePools = new Map(state.edgePools)
-      edgePools.set(edgePool, { ...status, nextHop })
-      return { ...state, edgePools }
-    },
-  },
-  FailoverPool: {
-    kind: 'action',
-    slug: 'failover-pool',
-    fields: { pool: 'fqdn', backupPool: 'fqdn', disasterMode: 'boolean' },
-    pools: (step) => [step.pool, step.backupPool],
-    preconditions: (topology, state, { pool, backupPool, disasterMode }) =>
-      !topology.index.pools.has(pool)
-        ? [broken('UnknownPool', pool)]
-        : [
-            ...partnerRules(topology, pool, backupPool),
-            ...when(isFailedOver(state, pool), 'PoolNotFailedOver', pool),
-            ...when(!disasterMode && !isPoolReachable(state, pool), 'PlannedModeNeedsReachablePool', pool),
-          ],
-    transition: (topology, state, { pool, disasterMode }) => {
-      const mode = disasterMode ? 'disaster' : 'planned'
-      if (!topology.index.partners.has(pool) || state.failovers.get(pool) === mode) return state
-      return withFailovers(state, (m) => m.set(pool, mode))
-    },
-  },
-  FailbackPool: {
-    kind: 'action',
-    slug: 'failback-pool',
-    fields: { pool: 'fqdn', backupPool: 'fqdn', disasterMode: 'boolean' },
-    pools: (step) => [step.pool, step.backupPool],
-    preconditions: (topology, state, { pool, backupPool }) =>
-      !topology.index.pools.has(pool)
-        ? [broken('UnknownPool', pool)]
-        : [...partnerRules(topology, pool, backupPool), ...when(!isFailedOver(state, pool), 'PoolFailedOver', pool)],
-    transition: (_topology, state, { pool }) =>
-      isFailedOver(state, pool) ? withFailovers(state, (m) => m.delete(pool)) : state,
-  },
+  ...backupServiceSteps,
+  ...cmsSteps,
+  ...edgeSteps,
+  ...poolSteps,
 }
 
 // -------------------------------------------------------------------------------------
@@ -211,22 +57,9 @@ export const catalog: StepCatalog = {
 export const withDefinition = <R>(
   step: Step,
   f: <K extends StepTag>(definition: StepDefinition<K>, step: StepOf<K>) => R,
-): R => {
-  switch (step._tag) {
-    case 'CheckBackupService':
-      return f(catalog.CheckBackupService, step)
-    case 'FailoverCentralManagementStore':
-      return f(catalog.FailoverCentralManagementStore, step)
-    case 'CheckCentralManagementStore':
-      return f(catalog.CheckCentralManagementStore, step)
-    case 'SetEdgeNextHop':
-      return f(catalog.SetEdgeNextHop, step)
-    case 'FailoverPool':
-      return f(catalog.FailoverPool, step)
-    case 'FailbackPool':
-      return f(catalog.FailbackPool, step)
-  }
-}
+): R =>
+  // `catalog[step._tag]` is the definition of `step`'s own tag; TypeScript cannot correlate the two.
+  f(catalog[step._tag] as StepDefinition<StepTag>, step)
 
 /**
  * The state after `step`, whether or not it may run (`validatePlan` keeps folding after a broken
@@ -261,8 +94,11 @@ export const checkStep = (
 ): { readonly violations: ReadonlyArray<StepPreconditionFailed>; readonly next: State } => {
   const next = transition(topology, state, step)
   const rules = [
-    ...withDefinition(step, (definition, s) => definition.preconditions(topology, state, s)),
-    ...safetyRules(topology, state, next, step, poolsOfStep(step)),
+    ...withDefinition(step, (definition, s) => [
+      ...definition.preconditions(topology, state, s),
+      ...(definition.safety?.(topology, state, s) ?? []),
+    ]),
+    ...onePoolOfPairFailedOver(topology, next, poolsOfStep(step)),
   ]
   return {
     violations: rules.map(({ rule, subjects }) => ({

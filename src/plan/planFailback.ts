@@ -96,7 +96,7 @@ export const failbackPart = (
       cms: pipe(cmsFailoverSteps(topology, state, O.none), E.mapLeft(RNEA.of)),
     }),
     E.map(({ backupPool, cms }) => ({
-      drafts: RA.append(failbackPool(pool, backupPool, mode))([
+      drafts: RA.append<StepDraft>(failbackPool(pool, backupPool, mode))([
         ...(backupReachable ? [checkBackupService(backupPool)] : []),
         ...cms,
       ]),
@@ -122,7 +122,7 @@ export const failbackWarnings = (
   pool: PoolFqdn,
   part: FailbackPart,
 ): ReadonlyArray<Finding> => [
-  ...(part.mode === 'disaster' ? [possibleDataLoss(before, part.backupPool, pool)] : []),
+  ...(part.mode === 'disaster' ? [possibleDataLoss(before, part.backupPool, pool, 'failback')] : []),
   ...edgeNextHopsNotRestored(topology, final, pool, part.backupPool),
 ]
 

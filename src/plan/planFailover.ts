@@ -64,45 +64,48 @@ export interface FailoverPart {
 // internals
 // -------------------------------------------------------------------------------------
 
-/** A pool an Edge pool may forward to while `failing` fails over: known, reachable, not failed over. */
-const usableNextHop = (topology: Topology, state: State, failing: PoolFqdn) => (pool: PoolFqdn): boolean =>
-  pool !== failing && topology.index.pools.has(pool) && isPoolReachable(state, pool) && !isFailedOver(state, pool)
-
 /**
- * The new next hop of an Edge pool forwarding to the failing pool: in the Edge pool's own site
- * its configured next hop if usable, else the site's first usable pool in topology order; with
- * none in its site, the backup pool.
+ * The new next hop of an Edge pool that forwards to `failing` (contract §5.1): among reachable,
+ * not failed-over pools other than the failing one, in topology order, the first PAIRED pool of
+ * the Edge pool's site (a pool without disaster recovery is no refuge), else the backup pool of
+ * the pool it points at.
+ *
+ * @category operations
+ * @since 0.2.0
+ * @internal
  */
-const nextHopFor = (
+export const edgeNextHopTarget = (
   topology: Topology,
   state: State,
   edge: EdgePool,
   failing: PoolFqdn,
-  backupPool: PoolFqdn,
 ): O.Option<PoolFqdn> => {
-  const usable = usableNextHop(topology, state, failing)
-  const sameSite = (pool: PoolFqdn): boolean => topology.index.pools.get(pool)?.site === edge.site
-  if (sameSite(edge.nextHop) && usable(edge.nextHop)) return O.some(edge.nextHop)
-  const local = topology.pools.find((p) => p.site === edge.site && usable(p.fqdn))
+  const usable = (pool: PoolFqdn): boolean =>
+    pool !== failing && topology.index.pools.has(pool) && isPoolReachable(state, pool) && !isFailedOver(state, pool)
+  const local = topology.pools.find((p) => p.site === edge.site && topology.index.partners.has(p.fqdn) && usable(p.fqdn))
   if (local !== undefined) return O.some(local.fqdn)
-  return usable(backupPool) ? O.some(backupPool) : O.none
+  return pipe(O.fromNullable(topology.index.partners.get(failing)), O.filter(usable))
 }
 
-/** The Edge steps: every reachable Edge pool whose current next hop is the failing pool, in topology order. */
-const edgeSteps = (
-  topology: Topology,
-  state: State,
-  failing: PoolFqdn,
-  backupPool: PoolFqdn,
-): ReadonlyArray<StepDraft> =>
-  topology.edgePools.flatMap((edge) => {
-    const status = state.edgePools.get(edge.fqdn)
-    if (status?.reachable !== true || status.nextHop !== failing) return []
-    return O.match(
-      () => [],
-      (nextHop: PoolFqdn) => [setEdgeNextHop(edge.fqdn, nextHop)],
-    )(nextHopFor(topology, state, edge, failing, backupPool))
-  })
+/**
+ * The Edge steps before failing `failing` over: EVERY Edge pool whose next hop is the failing
+ * pool, reachable or not, in topology order — the next hop is topology, and
+ * `Invoke-CsPoolFailOver` refuses while the topology names the pool as an Edge next hop
+ * (domain-facts §3.2 pre-step A, §6.2).
+ *
+ * @category operations
+ * @since 0.1.0
+ * @internal
+ */
+export const edgeSteps = (topology: Topology, state: State, failing: PoolFqdn): ReadonlyArray<StepDraft> =>
+  topology.edgePools.flatMap((edge) =>
+    state.edgePools.get(edge.fqdn)?.nextHop !== failing
+      ? []
+      : O.match(
+          () => [],
+          (nextHop: PoolFqdn) => [setEdgeNextHop(edge.fqdn, nextHop)],
+        )(edgeNextHopTarget(topology, state, edge, failing)),
+  )
 
 /**
  * Plans the failover of `pool` (a known pool) in `state`, refusing with every reason that
@@ -135,10 +138,10 @@ export const failoverPart = (
       cms: pipe(cmsFailoverSteps(topology, state, O.some(pool)), E.mapLeft(RNEA.of)),
     }),
     E.map(({ backupPool, cms }) => ({
-      drafts: RA.append(failoverPool(pool, backupPool, mode))([
+      drafts: RA.append<StepDraft>(failoverPool(pool, backupPool, mode))([
         ...(mode === 'planned' ? [checkBackupService(pool)] : []),
         ...cms,
-        ...edgeSteps(topology, state, pool, backupPool),
+        ...edgeSteps(topology, state, pool),
       ]),
       mode,
       backupPool,
@@ -164,8 +167,9 @@ export const failoverPart = (
  * `pool` is a plain string, normalized as an FQDN. The mode defaults to `disaster` when the pool
  * is unreachable and `planned` otherwise. The plan checks the Backup Service first (planned mode),
  * fails the CMS over to the other pool of the CMS pair when its active master is on the failing
- * pool or it is unavailable (then checks it), re-points every reachable Edge pool that forwards to
- * the failing pool (to a usable pool of its own site, else the backup pool), and fails the pool
+ * pool or it is unavailable (then checks it), re-points every Edge pool that forwards to the
+ * failing pool, reachable or not (to the first usable PAIRED pool of its own site, else the backup
+ * pool), and fails the pool
  * over. Warnings repeat the topology findings touching the plan's pools and, in disaster mode,
  * `PossibleDataLoss` with the last known sync of the direction pool → partner.
  *

@@ -19,7 +19,7 @@ import type { Finding } from '../model/findings.js'
 import type { PoolFqdn } from '../model/identifiers.js'
 import type { Violation } from '../model/problem.js'
 import { isFailedOver, type State } from '../model/state.js'
-import { usersHomedOn, type Topology } from '../model/topology.js'
+import type { Topology } from '../model/topology.js'
 import { buildPlan, refuse, stateAfter, Validation } from './build.js'
 import { failbackPool, type StepDraft } from './draft.js'
 import { guardDeployment, parsePoolField } from './input.js'
@@ -42,13 +42,12 @@ export interface MoveServiceRequest {
 }
 
 /**
- * The users `from` is responsible for now: its own users unless failed over, plus `to`'s users
- * when `to` is failed over onto it. When `from` is reachable this is exactly the number of users
- * it services; when it is down, these are the users waiting for it.
+ * Whether the STATE says `from` services nobody: its own users are failed over to `to` and `to`'s
+ * users are home. The user list never decides it (it is optional and may be partial): a pool
+ * fails over its services (conferencing, Response Group, Call Park…) whoever is listed.
  */
-const usersToMove = (topology: Topology, state: State, from: PoolFqdn, to: PoolFqdn): number =>
-  (isFailedOver(state, from) ? 0 : usersHomedOn(topology, from)) +
-  (isFailedOver(state, to) ? usersHomedOn(topology, to) : 0)
+const servicesNobody = (state: State, from: PoolFqdn, to: PoolFqdn): boolean =>
+  isFailedOver(state, from) && !isFailedOver(state, to)
 
 type Part<P> = E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, O.Option<P>>
 
@@ -61,8 +60,7 @@ const planParts = (
   from: PoolFqdn,
   to: PoolFqdn,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> => {
-  const moved = usersToMove(topology, state, from, to)
-  if (moved === 0) return refuse({ _tag: 'NothingToMove', from })
+  if (servicesNobody(state, from, to)) return refuse({ _tag: 'NothingToMove', from })
   const failback: Part<FailbackPart> = isFailedOver(state, to)
     ? pipe(failbackPart(topology, state, to, O.none), E.map(O.some))
     : none()
@@ -72,8 +70,7 @@ const planParts = (
     ? O.match((): ReadonlyArray<StepDraft> => [], (p: FailbackPart) => p.drafts)(failback.right)
     : [failbackPool(to, from, 'disaster')]
   const middle = stateAfter(topology, state, backDrafts)
-  const failover: Part<FailoverPart> =
-    usersHomedOn(topology, from) > 0 && !isFailedOver(middle, from)
+  const failover: Part<FailoverPart> = !isFailedOver(middle, from)
       ? pipe(failoverPart(topology, middle, from, O.none), E.map(O.some))
       : none()
   return pipe(
@@ -116,14 +113,15 @@ const planParts = (
  *
  * One combined plan: fail `to` back first (when its users are failed over onto `from`; planned
  * unless `from` is unreachable), then fail `from` over (planned if reachable, disaster otherwise;
- * skipped when `from` has no users of its own). The failover part is planned in the state the
+ * skipped when it is already failed over). The failover part is planned in the state the
  * failback part leaves, with the same rules as {@link planFailback} and `planFailover`, and the
- * whole plan is validated at once. `impact.usersMoved` counts the users `from` is responsible for.
+ * whole plan is validated at once. `impact.usersMoved` counts the users homed on the pools failed
+ * over and back, from the per-pool counts; the user list never decides which steps a plan has.
  *
  * **Gotchas**
  *
- * `to` must be `from`'s partner (`NotPartners`). `NothingToMove` when `from` is responsible for no
- * users: it has none of its own (or they are already failed over) and does not hold `to`'s. Both
+ * `to` must be `from`'s partner (`NotPartners`). `NothingToMove` only when the state says `from`
+ * services nobody: its own users are already failed over to `to` and `to`'s users are home. Both
  * parts' refusals are reported together.
  *
  * @example

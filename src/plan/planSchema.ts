@@ -9,8 +9,8 @@
  */
 import { documentSchema, objectSchema, optional, required, type JsonSchema, type PropertySchema } from '../model/jsonSchema.js'
 import { catalog } from './catalog.js'
-import { FIELD_SHAPE_SCHEMAS, FINDING_FIELDS, IMPACT_FIELDS, INTENT_FIELDS, type FieldCheck } from './planShape.js'
-import type { FieldShape } from './stepDefinition.js'
+import { FINDING_FIELDS, IMPACT_FIELDS, INTENT_FIELDS, type FieldCheck } from './planShape.js'
+import type { FieldShape } from './steps/definition.js'
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/$defs/${name}` })
 const tagged = (tag: string, checks: { readonly [field: string]: FieldCheck }): JsonSchema =>
@@ -28,8 +28,7 @@ const stepSchema = (tag: string, kind: string, fields: { readonly [field: string
     kind: required({ const: kind }),
     ...Object.fromEntries(
       Object.entries(fields).map(([k, shape]): [string, PropertySchema] => {
-        const { schema, optional: absent } = FIELD_SHAPE_SCHEMAS[shape]
-        return [k, absent ? optional(schema) : required(schema)]
+        return [k, shape.optional ? optional(shape.schema) : required(shape.schema)]
       }),
     ),
   })

@@ -17,12 +17,12 @@
  */
 import { unknownField } from '../model/fieldNames.js'
 import type { Finding } from '../model/findings.js'
-import { isFqdn, isSqlInstanceName } from '../model/identifiers.js'
+import { isFqdn } from '../model/identifiers.js'
 import type { Intent } from '../model/intent.js'
 import type { JsonSchema } from '../model/jsonSchema.js'
 import type { InvalidInput, UnknownField } from '../model/problem.js'
 import { catalog, isStepTag } from './catalog.js'
-import type { FieldShape } from './stepDefinition.js'
+import type { FieldShape } from './steps/definition.js'
 import { invalidInput, isRecord, ownField } from './input.js'
 import type { Plan } from './plan.js'
 
@@ -90,9 +90,9 @@ export const INTENT_FIELDS: { readonly [K in Intent['_tag']]: Checks<Extract<Int
 }
 
 const severityCheck: FieldCheck = {
-  ok: (u) => u === 'unsupported' || u === 'advice',
-  expected: '"unsupported" or "advice"',
-  schema: { enum: ['unsupported', 'advice'] },
+  ok: (u) => u === 'warning' || u === 'unsupported' || u === 'advice',
+  expected: '"warning", "unsupported" or "advice"',
+  schema: { enum: ['warning', 'unsupported', 'advice'] },
 }
 const topologyFinding = { severity: severityCheck, pools: poolsCheck }
 
@@ -116,7 +116,11 @@ export const FINDING_FIELDS: { readonly [K in Finding['_tag']]: Checks<Extract<F
   TwoFrontEndEnterprisePool2019: topologyFinding,
   TooManyFrontEnds: topologyFinding,
   UnpairedPool: topologyFinding,
-  PossibleDataLoss: { ...topologyFinding, lastSyncAt: optionalText('a date-time') },
+  PossibleDataLoss: {
+    ...topologyFinding,
+    lastSyncAt: optionalText('a date-time'),
+    operation: { ok: optional((u) => u === 'failback'), expected: '"failback" or nothing', schema: { const: 'failback' }, optional: true },
+  },
   EdgeNextHopNotRestored: { ...topologyFinding, edgePool: fqdnCheck, configuredNextHop: fqdnCheck },
   BackupServiceUnhealthy: {
     ...topologyFinding,
@@ -192,41 +196,9 @@ export const checkedFields = (path: string, u: object, checks: { readonly [field
   return [...out, ...unknownFields(path, u, known)]
 }
 
-/** Checks `value` against a field shape; optional shapes accept an absent field. */
-const fieldProblems = (path: string, shape: FieldShape, value: unknown): Problems => {
-  const bad = (expected: string): Problems => [invalidInput(path, expected, value)]
-  switch (shape) {
-    case 'fqdn':
-      return isFqdn(value) ? [] : bad(FQDN)
-    case 'optionalFqdn':
-      return value === undefined || isFqdn(value) ? [] : bad(`${FQDN} or nothing`)
-    case 'sqlInstance':
-      return isSqlInstanceName(value) ? [] : bad('a SQL instance name')
-    case 'optionalSqlInstance':
-      return value === undefined || isSqlInstanceName(value) ? [] : bad('a SQL instance name or nothing')
-    case 'boolean':
-      return typeof value === 'boolean' ? [] : bad('true or false')
-    case 'mode':
-      return isMode(value) ? [] : bad('"planned" or "disaster"')
-  }
-}
-
-/**
- * The JSON Schema of every field shape, and whether a field of that shape may be absent; a record
- * over `FieldShape`, so that a shape added to the catalog fails to compile until it is described.
- *
- * @category model
- * @since 0.2.0
- * @internal
- */
-export const FIELD_SHAPE_SCHEMAS: { readonly [S in FieldShape]: { readonly schema: JsonSchema; readonly optional: boolean } } = {
-  fqdn: { schema: FQDN_SCHEMA, optional: false },
-  optionalFqdn: { schema: FQDN_SCHEMA, optional: true },
-  sqlInstance: { schema: { type: 'string', description: 'A SQL Server instance name.' }, optional: false },
-  optionalSqlInstance: { schema: { type: 'string', description: 'A SQL Server instance name.' }, optional: true },
-  boolean: { schema: { type: 'boolean' }, optional: false },
-  mode: { schema: modeCheck.schema, optional: false },
-}
+/** Checks `value` against a field shape (optional shapes accept an absent field). */
+const fieldProblems = (path: string, shape: FieldShape, value: unknown): Problems =>
+  shape.accepts(value) ? [] : [invalidInput(path, shape.expected, value)]
 
 const stepProblems = (path: string, step: unknown): Problems => {
   if (!isRecord(step) || Array.isArray(step)) return [invalidInput(path, 'a step object', step)]

@@ -18,7 +18,7 @@ import type { Intent } from '../model/intent.js'
 import type { PoolFqdn } from '../model/identifiers.js'
 import type { Violation } from '../model/problem.js'
 import { isFailedOver, type State } from '../model/state.js'
-import { usersHomedOn, type Topology } from '../model/topology.js'
+import type { Topology } from '../model/topology.js'
 import { checkStep } from './catalog.js'
 import { guardDeployment, ownField } from './input.js'
 import type { Plan } from './plan.js'
@@ -35,8 +35,7 @@ const servedBy = (topology: Topology, state: State, pool: PoolFqdn, by: PoolFqdn
 /**
  * Whether `state` achieves `intent`: a failover leaves the pool failed over in the intended mode;
  * a failback leaves it not failed over; a service move leaves `to` servicing its own users and
- * those homed on `from` (when `from` has any: a pool without users of its own need not be failed
- * over for everyone it serviced to be serviced by `to`).
+ * those homed on `from` (whoever the user list names: it never decides a plan).
  *
  * @category operations
  * @since 0.1.0
@@ -49,10 +48,7 @@ export const intentAchieved = (topology: Topology, state: State, intent: Intent)
     case 'Failback':
       return !isFailedOver(state, intent.pool)
     case 'MoveService':
-      return (
-        servedBy(topology, state, intent.to, intent.to) &&
-        (usersHomedOn(topology, intent.from) === 0 || servedBy(topology, state, intent.from, intent.to))
-      )
+      return servedBy(topology, state, intent.to, intent.to) && servedBy(topology, state, intent.from, intent.to)
   }
 }
 

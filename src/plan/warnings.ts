@@ -24,19 +24,27 @@ export const topologyWarnings = (topology: Topology, pools: ReadonlyArray<PoolFq
 
 /**
  * A disaster-mode move of the users of the direction `source` → `partner` may lose what changed
- * since that direction's last known Backup Service sync.
+ * since that direction's last known Backup Service sync: a failover loses what changed on the
+ * failed pool; a failback (`operation: 'failback'`, `source` the backup pool) what the failed-over
+ * users created on the backup pool.
  *
  * @category constructors
  * @since 0.1.0
  * @internal
  */
-export const possibleDataLoss = (state: State, source: PoolFqdn, partner: PoolFqdn): PossibleDataLoss => {
+export const possibleDataLoss = (
+  state: State,
+  source: PoolFqdn,
+  partner: PoolFqdn,
+  operation: 'failover' | 'failback' = 'failover',
+): PossibleDataLoss => {
   const lastSyncAt = state.backupService.get(source)?.lastSyncAt
   return {
     _tag: 'PossibleDataLoss',
-    severity: 'advice',
+    severity: 'warning',
     pools: [source, partner],
     ...(lastSyncAt === undefined ? {} : { lastSyncAt }),
+    ...(operation === 'failback' ? { operation } : {}),
   }
 }
 

@@ -10,10 +10,11 @@
  *
  * @module
  */
-import { absurd } from 'fp-ts/lib/function.js'
-import type { CheckBackupService, CheckCentralManagementStore, Step } from '../plan/step.js'
+import type { Step, StepOf, StepTag } from '../plan/step.js'
 import { isKnownStep } from './describe.js'
 import { quotePowerShell as q, toText } from './quote.js'
+import { renderings } from './steps/index.js'
+import type { StepRendering } from './steps/rendering.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -60,49 +61,30 @@ export type StepCommand =
  * @category rendering
  * @since 0.1.0
  */
-export const stepCommandLine = (step: Step): string => {
-  switch (step._tag) {
-    case 'CheckBackupService':
-      return `(Get-CsBackupServiceStatus -PoolFqdn ${q(step.pool)}).BackupModules`
-    case 'FailoverCentralManagementStore':
-      if (step.mode !== 'disaster') return 'Invoke-CsManagementServerFailover'
-      return [
-        'Invoke-CsManagementServerFailover',
-        `-BackupSqlServerFqdn ${q(step.sqlServer)}`,
-        `-BackupSqlInstanceName ${q(step.instance)}`,
-        ...(typeof step.mirrorSqlServer !== 'string' ? [] : [`-BackupMirrorSqlServerFqdn ${q(step.mirrorSqlServer)}`]),
-        ...(typeof step.mirrorInstance !== 'string' ? [] : [`-BackupMirrorSqlInstanceName ${q(step.mirrorInstance)}`]),
-        '-Force',
-      ].join(' ')
-    case 'CheckCentralManagementStore':
-      return 'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus'
-    case 'SetEdgeNextHop':
-      return `Set-CsEdgeServer -Identity ${q(`EdgeServer:${toText(step.edgePool)}`)} -Registrar ${q(`Registrar:${toText(step.nextHop)}`)}`
-    case 'FailoverPool':
-      return `Invoke-CsPoolFailOver -PoolFqdn ${q(step.pool)}${isTrue(step.disasterMode) ? ' -DisasterMode' : ''}`
-    case 'FailbackPool':
-      return `Invoke-CsPoolFailBack -PoolFqdn ${q(step.pool)}${isTrue(step.disasterMode) ? ' -DisasterMode' : ''}`
-  }
-  return absurd(step)
-}
+export const stepCommandLine = (step: Step): string => withRendering(step, (rendering, s) => rendering.command(s))
 
 /**
  * What to run for a step of a plan, known or not; `number` is its 1-based position, used in the
- * messages the script throws. Never throws, whatever the step holds.
+ * messages the script throws. A step whose tag is unknown, or whose text is not printable ASCII,
+ * is refused. Never throws, whatever the step holds.
  *
  * @category rendering
  * @since 0.1.0
  */
 export const stepCommand = (step: unknown, number: number): StepCommand => {
-  if (!isKnownStep(step)) {
-    const tag = typeof step === 'object' && step !== null ? (step as { readonly _tag?: unknown })._tag : undefined
-    return refusal(number, `unknown step ${printable(toText(tag).slice(0, 64))}; this plan was not made by this version of sfb-dr`)
+  try {
+    if (!isKnownStep(step)) {
+      const tag = typeof step === 'object' && step !== null ? (step as { readonly _tag?: unknown })._tag : undefined
+      return refusal(number, `unknown step ${printable(toText(tag).slice(0, 64))}; this plan was not made by this version of sfb-dr`)
+    }
+    const command = stepCommandLine(step)
+    const script = withRendering(step, (rendering, s) => rendering.script?.(s, number, command) ?? [command])
+    return script.every(isPrintableAscii)
+      ? { _tag: 'Command', command, script }
+      : refusal(number, 'a value of this step holds characters no valid name has (outside printable ASCII)')
+  } catch {
+    return refusal(number, 'this step cannot be read')
   }
-  const command = stepCommandLine(step)
-  const script = scriptLines(step, number, command)
-  return script.every(isPrintableAscii)
-    ? { _tag: 'Command', command, script }
-    : refusal(number, 'a value of this step holds characters no valid name has (outside printable ASCII)')
 }
 
 /**
@@ -130,49 +112,7 @@ const refusal = (number: number, reason: string): StepCommand => {
   return { _tag: 'Refusal', reason: sentence, script: [`throw ${q(sentence)}`] }
 }
 
-const scriptLines = (step: Step, number: number, command: string): ReadonlyArray<string> => {
-  switch (step._tag) {
-    case 'CheckBackupService':
-      return backupServiceCheck(step, number, command)
-    case 'CheckCentralManagementStore':
-      return centralManagementStoreCheck(step, number, command)
-    case 'FailoverCentralManagementStore':
-    case 'SetEdgeNextHop':
-    case 'FailoverPool':
-    case 'FailbackPool':
-      return [command]
-  }
-  return absurd(step)
-}
-
-const isTrue = (u: unknown): boolean => u === true
-
-const centralManagementStoreCheck = (
-  step: CheckCentralManagementStore,
-  number: number,
-  command: string,
-): ReadonlyArray<string> => [
-  `$expected = (${q(step.activeMaster)}).TrimEnd('.')`,
-  `$status = ${command}`,
-  `$observed = ([string]$status.ActiveMasterFqdn).TrimEnd('.')`,
-  `if ($observed -ine $expected) {`,
-  `    throw (${q(`Step ${number}: the Central Management Store active master is '{0}', expected '{1}'.`)} -f $observed, $expected)`,
-  `}`,
-]
-
-const backupServiceCheck = (step: CheckBackupService, number: number, command: string): ReadonlyArray<string> => [
-  `$pool = ${q(step.pool)}`,
-  `$modules = @(${command} | Where-Object { $null -ne $_ })`,
-  `if ($modules.Count -eq 0) {`,
-  `    throw (${q(`Step ${number}: the Backup Service of {0} reported no backup modules.`)} -f $pool)`,
-  `}`,
-  `foreach ($module in $modules) {`,
-  `    $export = [string]$module.ExportStatus`,
-  `    $import = [string]$module.ImportStatus`,
-  `    if (($export -notin @('SteadyState', 'FinalState')) -or ($import -ne 'NormalState')) {`,
-  `        throw (${q(
-    `Step ${number}: Backup Service module {0} of {1} has ExportStatus '{2}' and ImportStatus '{3}'; expected SteadyState or FinalState, and NormalState.`,
-  )} -f $module.Identity, $pool, $export, $import)`,
-  `    }`,
-  `}`,
-]
+/** Runs `f` with the rendering of `step`'s tag, typed for that tag. */
+const withRendering = <R>(step: Step, f: <K extends StepTag>(rendering: StepRendering<K>, step: StepOf<K>) => R): R =>
+  // `renderings[step._tag]` is the rendering of `step`'s own tag; TypeScript cannot correlate the two.
+  f(renderings[step._tag] as StepRendering<StepTag>, step)

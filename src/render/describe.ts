@@ -5,30 +5,20 @@
  *
  * @module
  */
-import { absurd } from 'fp-ts/lib/function.js'
 import type { Finding } from '../model/findings.js'
 import { formatFinding, formatIntent } from '../model/formatProblem.js'
 import type { Intent } from '../model/intent.js'
 import { isStepTag } from '../plan/catalog.js'
-import type { Step } from '../plan/step.js'
+import type { Step, StepTag } from '../plan/step.js'
 import { toText } from './quote.js'
+import { renderings } from './steps/index.js'
+import type { StepDescription, StepRendering } from './steps/rendering.js'
 
 // -------------------------------------------------------------------------------------
 // model
 // -------------------------------------------------------------------------------------
 
-/**
- * What a step does and what to check after it, in words.
- *
- * @category rendering
- * @since 0.1.0
- */
-export interface StepDescription {
-  /** What the step does, one sentence. */
-  readonly sentence: string
-  /** What to verify once it ran, one sentence. */
-  readonly verify: string
-}
+export type { StepDescription } from './steps/rendering.js'
 
 // -------------------------------------------------------------------------------------
 // refinements
@@ -68,11 +58,10 @@ export const describeIntent = (intent: Intent): string => {
  * @since 0.1.0
  */
 export const describeFinding = (finding: Finding): string => {
-  const severity = toText(finding.severity) === 'unsupported' ? 'Unsupported' : 'Advice'
+  const tag = toText(finding.severity)
+  const severity = tag === 'warning' ? 'Warning' : tag === 'unsupported' ? 'Unsupported' : 'Advice'
   return `${severity}: ${guarded(() => formatFinding(finding), `finding ${toText(finding._tag)}`)}`
 }
-
-const mode = (disaster: boolean): string => (disaster ? 'disaster mode, -DisasterMode' : 'planned mode')
 
 /**
  * What a known step does and what to verify afterwards.
@@ -80,47 +69,9 @@ const mode = (disaster: boolean): string => (disaster ? 'disaster mode, -Disaste
  * @category rendering
  * @since 0.1.0
  */
-export const describeStep = (step: Step): StepDescription => {
-  switch (step._tag) {
-    case 'CheckBackupService':
-      return {
-        sentence: `Check that the Backup Service replicating ${t(step.pool)} to its backup pool is healthy.`,
-        verify:
-          'Every backup module shows ExportStatus SteadyState or FinalState and ImportStatus NormalState; otherwise stop, because changes not yet replicated would be lost.',
-      }
-    case 'FailoverCentralManagementStore':
-      return {
-        sentence:
-          step.mode === 'planned'
-            ? `Fail the Central Management Store over from ${t(step.from)} to ${t(step.to)} (planned mode). Run it on a Front End server of ${t(step.to)}.`
-            : `Fail the Central Management Store over from ${t(step.from)} to the Back End of ${t(step.to)} (${t(step.sqlServer)}, instance ${t(step.instance)}${
-                step.mirrorSqlServer === undefined ? '' : `, mirror ${t(step.mirrorSqlServer)}`
-              }) in disaster mode. Run it on a Front End server of ${t(step.to)}.`,
-        verify: 'The command ends without an error; the next step confirms the new active master.',
-      }
-    case 'CheckCentralManagementStore':
-      return {
-        sentence: `Check that the Central Management Store active master is ${t(step.activeMaster)}.`,
-        verify: `ActiveMasterFqdn is ${t(step.activeMaster)} (letter case and a trailing dot do not matter); otherwise stop.`,
-      }
-    case 'SetEdgeNextHop':
-      return {
-        sentence: `Point the next hop of Edge pool ${t(step.edgePool)} at ${t(step.nextHop)}.`,
-        verify: `The command ends without an error and the Edge pool ${t(step.edgePool)} lists Registrar ${t(step.nextHop)} as its next hop.`,
-      }
-    case 'FailoverPool':
-      return {
-        sentence: `Fail over the users homed on ${t(step.pool)} onto ${t(step.backupPool)} (${mode(step.disasterMode)}).`,
-        verify: `The command ends without an error; users homed on ${t(step.pool)} sign in and are serviced by ${t(step.backupPool)}.`,
-      }
-    case 'FailbackPool':
-      return {
-        sentence: `Fail back the users homed on ${t(step.pool)} from ${t(step.backupPool)} (${mode(step.disasterMode)}).`,
-        verify: `The command ends without an error; users homed on ${t(step.pool)} are serviced by ${t(step.pool)} again (this can take up to an hour for 20,000 users).`,
-      }
-  }
-  return absurd(step)
-}
+export const describeStep = (step: Step): StepDescription =>
+  // `renderings[step._tag]` is the rendering of `step`'s own tag; TypeScript cannot correlate the two.
+  (renderings[step._tag] as StepRendering<StepTag>).describe(step)
 
 /**
  * The description of a step this version does not know: a stop.
@@ -136,8 +87,6 @@ export const describeUnknownStep = (tag: unknown): StepDescription => ({
 // -------------------------------------------------------------------------------------
 // internal
 // -------------------------------------------------------------------------------------
-
-const t = toText
 
 /** Runs a formatter on data that may not have its declared shape; never throws. */
 const guarded = (f: () => string, fallback: string): string => {

@@ -5,38 +5,8 @@
  * @module
  */
 import type * as TE from 'fp-ts/lib/TaskEither.js'
-import type { StepOf, StepTag } from '../plan/step.js'
-import type { BackupServiceObservation, CentralManagementStoreObservation, PortFailure } from './journal.js'
-
-/**
- * What each step tag's handler answers with: checks their observation, actions and manual steps
- * `undefined`.
- *
- * @category execution
- * @since 0.1.0
- */
-export interface Observations {
-  /** `Get-CsBackupServiceStatus -PoolFqdn`. */
-  readonly CheckBackupService: BackupServiceObservation
-  /** `Invoke-CsManagementServerFailover`. */
-  readonly FailoverCentralManagementStore: undefined
-  /** `Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus`. */
-  readonly CheckCentralManagementStore: CentralManagementStoreObservation
-  /** `Set-CsEdgeServer -Registrar`. */
-  readonly SetEdgeNextHop: undefined
-  /** `Invoke-CsPoolFailOver`. */
-  readonly FailoverPool: undefined
-  /** `Invoke-CsPoolFailBack`. */
-  readonly FailbackPool: undefined
-}
-
-/**
- * What the handler of tag `K` answers with.
- *
- * @category execution
- * @since 0.1.0
- */
-export type ObservationOf<K extends StepTag> = Observations[K]
+import type { ObservationOf, StepOf, StepTag } from '../plan/step.js'
+import type { PortFailure } from './journal.js'
 
 /**
  * The handler of one step tag: runs the step (or reads what a check needs) and answers with a

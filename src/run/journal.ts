@@ -9,9 +9,12 @@
  *
  * @module
  */
+import type { CheckMismatch } from '../plan/steps/definition.js'
+export type { BackupServiceObservation, CentralManagementStoreObservation } from '../plan/step.js'
+export type { CheckMismatch } from '../plan/steps/definition.js'
 import type * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type { Violation } from '../model/problem.js'
-import type { StepTag } from '../plan/step.js'
+import type { ObservationOf, StepTag } from '../plan/step.js'
 
 // -------------------------------------------------------------------------------------
 // failures
@@ -64,23 +67,6 @@ export interface StepTimedOut {
 }
 
 /**
- * A check observed something other than what the step expects.
- *
- * @category errors
- * @since 0.1.0
- */
-export interface CheckMismatch {
-  /** Stable machine code. */
-  readonly _tag: 'CheckMismatch'
-  /** What the step expects, as text (`pool2.contoso.com`, `export SteadyState or FinalState, …`). */
-  readonly expected: string
-  /** What the handler observed, as text. */
-  readonly observed: string
-  /** A sentence for people. */
-  readonly message: string
-}
-
-/**
  * Why a step failed.
  *
  * @category errors
@@ -93,38 +79,12 @@ export type StepFailure = PortFailure | HandlerThrew | StepTimedOut | CheckMisma
 // -------------------------------------------------------------------------------------
 
 /**
- * What `Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus` reported:
- * `ActiveMasterFqdn` (empty when the CMS is unavailable).
+ * What a check step observed, as recorded in the journal: any check handler's observation.
  *
  * @category execution
  * @since 0.1.0
  */
-export interface CentralManagementStoreObservation {
-  /** The active master's pool FQDN as reported, in any letter case, with or without a trailing dot. */
-  readonly activeMaster: string
-}
-
-/**
- * What `Get-CsBackupServiceStatus -PoolFqdn` reported, summed up over its backup modules: the
- * worst export and import states (a port reading several modules reports the first unhealthy one).
- *
- * @category execution
- * @since 0.1.0
- */
-export interface BackupServiceObservation {
-  /** Export state as reported (`FinalState`, `SteadyState`, `NonSteadyState`, …). */
-  readonly exportState: string
-  /** Import state as reported (`NormalState`, `ErrorState`). */
-  readonly importState: string
-}
-
-/**
- * What a check step observed, as recorded in the journal.
- *
- * @category execution
- * @since 0.1.0
- */
-export type Observed = CentralManagementStoreObservation | BackupServiceObservation
+export type Observed = Exclude<ObservationOf<StepTag>, undefined>
 
 // -------------------------------------------------------------------------------------
 // journal

@@ -9,7 +9,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { Step } from '../plan/step.js'
 import { ownField } from '../plan/input.js'
-import { judgeBackupService, judgeCentralManagementStore, type Judgement } from './checks.js'
+import { withDefinition } from '../plan/catalog.js'
+import type { Judgement } from '../plan/steps/definition.js'
 import type { StepHandlers } from './handlers.js'
 import type { Observed, StepFailure } from './journal.js'
 import { cleanPortFailure, describeThrown } from './safe.js'
@@ -48,26 +49,21 @@ const accept = (): Judgement<undefined> => E.right(undefined)
 interface Dispatched {
   /** Calls the handler; what it returns should be a `TaskEither`. */
   readonly call: () => unknown
-  /** Judges the `Right` value. */
+  /** Judges the `Right` value: checks by their definition, other steps accept anything. */
   readonly judge: (value: unknown) => Judgement<Observed | undefined>
 }
 
-const dispatch = (handlers: StepHandlers, step: Step): Dispatched => {
-  switch (step._tag) {
-    case 'CheckBackupService':
-      return { call: () => handlers.CheckBackupService(step), judge: (v) => judgeBackupService(step, v) }
-    case 'CheckCentralManagementStore':
-      return { call: () => handlers.CheckCentralManagementStore(step), judge: (v) => judgeCentralManagementStore(step, v) }
-    case 'FailoverCentralManagementStore':
-      return { call: () => handlers.FailoverCentralManagementStore(step), judge: accept }
-    case 'SetEdgeNextHop':
-      return { call: () => handlers.SetEdgeNextHop(step), judge: accept }
-    case 'FailoverPool':
-      return { call: () => handlers.FailoverPool(step), judge: accept }
-    case 'FailbackPool':
-      return { call: () => handlers.FailbackPool(step), judge: accept }
-  }
-}
+/** The handler of the step's tag and the judge of its definition (one catalog, no switch). */
+const dispatch = (handlers: StepHandlers, step: Step): Dispatched =>
+  withDefinition(step, (definition, s) => {
+    // The handler of `s`'s own tag; TypeScript cannot correlate the record's key with the step.
+    const handler = handlers[s._tag] as (step: Step) => unknown
+    const check = definition.check
+    return {
+      call: () => handler(s),
+      judge: check === undefined ? accept : (v) => check.judge(s, v),
+    }
+  })
 
 const hasHandler = (handlers: unknown, tag: string): boolean => {
   try {

@@ -12,11 +12,12 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import { formatProblem } from '../model/formatProblem.js'
-import { isCentralManagementStoreAvailable, isPoolReachable, type State } from '../model/state.js'
+import type { State } from '../model/state.js'
 import type { Topology } from '../model/topology.js'
-import { applyStep } from '../plan/catalog.js'
+import { applyStep, catalog, withDefinition } from '../plan/catalog.js'
 import type { Step } from '../plan/step.js'
 import type { StepHandlers } from '../run/handlers.js'
 import { portFailure, type PortFailure } from '../run/journal.js'
@@ -60,14 +61,15 @@ export interface SimulatedHandlers {
  *
  * **Details**
  *
- * - Actions (`FailoverCentralManagementStore`, `SetEdgeNextHop`, `FailoverPool`, `FailbackPool`)
- *   apply `applyStep` to the simulated state; if the step breaks a rule there, they fail with a
- *   `PortFailure` (code `StepPreconditionFailed`, the rules in words) and change nothing.
- * - `CheckCentralManagementStore` answers the simulated active master, or `""` when the CMS is
- *   unavailable (as `ActiveMasterFqdn` is empty then).
- * - `CheckBackupService` answers the state's Backup Service entry for the pool, `SteadyState` /
- *   `NormalState` when it has none; it fails with a `PortFailure` (code `PoolUnreachable`) when the
- *   pool is unreachable.
+ * - Actions and manual steps apply `applyStep` (the catalog's transitions) to the simulated
+ *   state; if the step breaks a rule there, they fail with a `PortFailure` (code
+ *   `StepPreconditionFailed`, the rules in words) and change nothing. A manual step succeeds as
+ *   if the operator confirmed it.
+ * - Checks answer what their definition's `observe` reads from the simulated state:
+ *   `CheckCentralManagementStore` the active master (`""` while the CMS is unavailable, as
+ *   `ActiveMasterFqdn` is empty then); `CheckBackupService` the state's Backup Service entry for
+ *   the pool (`SteadyState` / `NormalState` when it has none), or a `PortFailure` (code
+ *   `PoolUnreachable`) when the pool is unreachable.
  * - `failAt`: that step's handler fails with a `PortFailure` (code `SimulatedFailure`).
  *
  * @example
@@ -96,37 +98,24 @@ export const simulatedHandlers = (
       return Promise.resolve(body())
     }
 
-  const act = (step: Step): TE.TaskEither<PortFailure, undefined> =>
-    task(step, () => {
-      const next = applyStep(topology, current, step)
-      if (E.isLeft(next))
-        return E.left(portFailure(next.left.map(formatProblem).join(' '), 'StepPreconditionFailed'))
+  /** What a step does to the simulated deployment: a check answers from it, anything else applies its transition. */
+  const run = (step: Step): E.Either<PortFailure, unknown> =>
+    withDefinition(step, (definition, s): E.Either<PortFailure, unknown> => {
+      if (definition.check !== undefined)
+        return pipe(
+          definition.check.observe(topology, current, s),
+          E.mapLeft((refusal) => portFailure(refusal.message, refusal.code)),
+        )
+      const next = applyStep(topology, current, s)
+      if (E.isLeft(next)) return E.left(portFailure(next.left.map(formatProblem).join(' '), 'StepPreconditionFailed'))
       current = next.right
       return E.right(undefined)
     })
 
-  const handlers: StepHandlers = {
-    CheckBackupService: (step) =>
-      task(step, () => {
-        if (!isPoolReachable(current, step.pool))
-          return E.left(portFailure(`Cannot reach ${step.pool} to read its Backup Service status.`, 'PoolUnreachable'))
-        const entry = current.backupService.get(step.pool)
-        return E.right({
-          exportState: entry?.exportState ?? 'SteadyState',
-          importState: entry?.importState ?? 'NormalState',
-        })
-      }),
-    FailoverCentralManagementStore: act,
-    CheckCentralManagementStore: (step) =>
-      task(step, () =>
-        E.right({
-          activeMaster: isCentralManagementStoreAvailable(current) ? current.centralManagementStore.activeMaster : '',
-        }),
-      ),
-    SetEdgeNextHop: act,
-    FailoverPool: act,
-    FailbackPool: act,
-  }
+  // One handler per tag of the catalog, all alike: a new tag is simulated as soon as it is defined.
+  const handlers = Object.fromEntries(
+    Object.keys(catalog).map((tag) => [tag, (step: Step) => task(step, () => run(step))]),
+  ) as unknown as StepHandlers
 
   return { handlers, state: () => current, calls: () => [...calls] }
 }

@@ -82,8 +82,13 @@ describe('formatFinding and formatIntent', () => {
     expect(formatFinding(f)).not.toContain('undefined')
   })
   it('carries the last sync time of a possible data loss', () => {
-    expect(formatFinding(findings[2]!)).toContain('last known sync 2026-11-25T10:00:00Z')
-    expect(formatFinding(findings[3]!)).toContain('no last sync time is known')
+    expect(formatFinding(findings[2]!)).toContain('since its last Backup Service sync (2026-11-25T10:00:00Z)')
+    expect(formatFinding(findings[3]!)).toContain('no sync time is known')
+  })
+  it('says what a disaster-mode failback loses: what the failed-over users created on the backup pool', () => {
+    expect(formatFinding({ _tag: 'PossibleDataLoss', severity: 'warning', pools: [p2, p1], operation: 'failback' })).toBe(
+      'Disaster-mode failback: what the failed-over users created on the backup pool pool2.contoso.com since its last Backup Service sync (no sync time is known) to pool1.contoso.com is lost.',
+    )
   })
   it('states intents in words', () => {
     expect(formatIntent({ _tag: 'MoveService', from: p2, to: p1 })).toBe(

@@ -116,9 +116,9 @@ describe('applyStep', () => {
     it('sets the next hop', () => {
       expect(right(applyStep(t, s, step)).edgePools.get(EDGE1)).toEqual({ reachable: true, nextHop: SE1 })
     })
-    it('needs a known, reachable Edge pool and a usable next hop', () => {
+    it('needs a known Edge pool, reachable or not (Set-CsEdgeServer writes topology to the CMS), and a usable next hop', () => {
       expect(rules(s, { ...step, edgePool: fqdn('edge9.contoso.com') })).toEqual(['UnknownEdgePool'])
-      expect(rules(stateOf(t, edge('edge1.contoso.com', { reachable: false })), step)).toEqual(['EdgePoolReachable'])
+      expect(rules(stateOf(t, edge('edge1.contoso.com', { reachable: false })), step)).toEqual([])
       expect(rules(stateOf(t, down('se1.contoso.com')), step)).toEqual(['EdgeNextHopIsUsablePool'])
       expect(rules(stateOf(t, failedOver('pool1.contoso.com')), { ...step, nextHop: P1 })).toEqual(['EdgeNextHopIsUsablePool'])
       expect(rules(s, { ...step, nextHop: fqdn('edge2.contoso.com') })).toEqual(['EdgeNextHopIsUsablePool'])
@@ -148,7 +148,8 @@ describe('applyStep', () => {
         'CmsReadyForPoolFailover',
       ])
       expect(rules(stateOf(t, cmsAt('pool2.contoso.com')), step)).toEqual(['NoEdgeNextHopToFailingPool'])
-      expect(rules(stateOf(t, cmsAt('pool2.contoso.com'), edge('edge1.contoso.com', { reachable: false })), step)).toEqual([])
+      // Rule 4 holds whether the Edge pool runs or not: Invoke-CsPoolFailOver checks the topology.
+      expect(rules(stateOf(t, cmsAt('pool2.contoso.com'), edge('edge1.contoso.com', { reachable: false })), step)).toEqual(['NoEdgeNextHopToFailingPool'])
     })
   })
 

@@ -32,13 +32,14 @@ describe('Contoso, decoded from test/fixtures/contoso.topology.json', () => {
     expect(t.index.userCounts).toEqual(hand.index.userCounts)
   })
 
-  it('redmond-down: CMS failover pool1 → pool2 (be2/rtc, mirror be2m/rtc, disaster), its check, then pool1 in disaster mode', () => {
+  it('redmond-down: CMS failover pool1 → pool2 (be2/rtc, mirror be2m/rtc, disaster), its check, the dark edge1 re-pointed to pool2, then pool1 in disaster mode', () => {
     const t = decoded()
     const s = redmondDown(t)
     const p = right(planFailover(t, s, deepFreeze({ pool: 'pool1.contoso.com' })))
     expect(outline(p)).toEqual([
       'FailoverCentralManagementStore pool1.contoso.com -> pool2.contoso.com (disaster)',
       'CheckCentralManagementStore pool2.contoso.com',
+      'SetEdgeNextHop edge1.contoso.com -> pool2.contoso.com',
       'FailoverPool pool1.contoso.com -> pool2.contoso.com (disaster)',
     ])
     expect(p.steps[0]).toMatchObject({ sqlServer: 'be2.contoso.com', instance: 'rtc', mirrorSqlServer: 'be2m.contoso.com', mirrorInstance: 'rtc' })

@@ -67,11 +67,13 @@ describe('planFailback', () => {
       'CheckCentralManagementStore pool1.contoso.com',
       'FailbackPool pool1.contoso.com <- pool2.contoso.com (disaster)',
     ])
-    expect(p.warnings).toContainEqual({
+    // A disaster failback loses what the failed-over users created on the backup pool since its last sync.
+    expect(p.warnings[0]).toStrictEqual({
       _tag: 'PossibleDataLoss',
-      severity: 'advice',
+      severity: 'warning',
       pools: ['pool2.contoso.com', 'pool1.contoso.com'],
       lastSyncAt: '2026-11-25T10:00:00Z',
+      operation: 'failback',
     })
     expect(p.warnings.filter((w) => w._tag === 'PossibleDataLoss')).toHaveLength(1)
     validates(t, s, p)

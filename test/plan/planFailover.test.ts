@@ -44,9 +44,12 @@ describe('planFailover — Contoso', () => {
         mode: 'disaster',
       },
       { _tag: 'CheckCentralManagementStore', id: '2-check-cms', kind: 'check', activeMaster: 'pool2.contoso.com' },
+      // edge1 is down with pool1, yet the topology still names pool1 as its next hop, which
+      // Invoke-CsPoolFailOver refuses: Set-CsEdgeServer writes topology, so it runs anyway.
+      { _tag: 'SetEdgeNextHop', id: '3-set-edge-next-hop', kind: 'action', edgePool: 'edge1.contoso.com', nextHop: 'pool2.contoso.com' },
       {
         _tag: 'FailoverPool',
-        id: '3-failover-pool',
+        id: '4-failover-pool',
         kind: 'action',
         pool: 'pool1.contoso.com',
         backupPool: 'pool2.contoso.com',
@@ -54,8 +57,9 @@ describe('planFailover — Contoso', () => {
       },
     ])
     expect(p.impact).toEqual({ usersMoved: 2, pools: ['pool1.contoso.com', 'pool2.contoso.com'] })
-    expect(p.warnings).toEqual([{ _tag: 'PossibleDataLoss', severity: 'advice', pools: ['pool1.contoso.com', 'pool2.contoso.com'] }])
+    expect(p.warnings).toEqual([{ _tag: 'PossibleDataLoss', severity: 'warning', pools: ['pool1.contoso.com', 'pool2.contoso.com'] }])
     const after = validates(t, s, p)
+    expect(after.edgePools.get(fqdn('edge1.contoso.com'))).toEqual({ reachable: false, nextHop: 'pool2.contoso.com' })
     expect(after.failovers.get(fqdn('pool1.contoso.com'))).toBe('disaster')
     expect(after.centralManagementStore).toEqual({ activeMaster: 'pool2.contoso.com', available: true })
   })
@@ -66,7 +70,7 @@ describe('planFailover — Contoso', () => {
     expect(right(plan(t, s, { pool: 'POOL1.Contoso.COM.' }))).toStrictEqual(reference)
   })
 
-  it('planned (pool reachable): checks the Backup Service first, fails the CMS over in planned mode, re-points edge1 in its own site', () => {
+  it('planned (pool reachable): checks the Backup Service first, fails the CMS over in planned mode, re-points edge1 to pool2 (se1 is unpaired: no refuge)', () => {
     const s = healthy(t)
     const p = right(plan(t, s, { pool: 'pool1.contoso.com' }))
     expect(p.intent).toMatchObject({ _tag: 'Failover', mode: 'planned' })
@@ -74,12 +78,12 @@ describe('planFailover — Contoso', () => {
       'CheckBackupService pool1.contoso.com',
       'FailoverCentralManagementStore pool1.contoso.com -> pool2.contoso.com (planned)',
       'CheckCentralManagementStore pool2.contoso.com',
-      'SetEdgeNextHop edge1.contoso.com -> se1.contoso.com',
+      'SetEdgeNextHop edge1.contoso.com -> pool2.contoso.com',
       'FailoverPool pool1.contoso.com -> pool2.contoso.com',
     ])
     expect(p.steps.map((x) => x.id)).toEqual(['1-check-backup-service', '2-failover-cms', '3-check-cms', '4-set-edge-next-hop', '5-failover-pool'])
-    // se1 is touched (Edge next hop), so its topology finding rides along; no data-loss warning in planned mode.
-    expect(p.warnings).toEqual([{ _tag: 'UnpairedPool', severity: 'advice', pools: ['se1.contoso.com'] }])
+    // No data-loss warning in planned mode; se1 is not touched.
+    expect(p.warnings).toEqual([])
     validates(t, s, p)
   })
 
@@ -263,28 +267,45 @@ describe('planFailover — the Central Management Store', () => {
   })
 })
 
-describe('planFailover — Edge next hops', () => {
-  const d = aPairedDeployment()
+describe('planFailover — Edge next hops (Invoke-CsPoolFailOver checks the TOPOLOGY: "…is specified in topology as the next hop for the Edge server", domain-facts §3.2, §6.2)', () => {
+  /** p1 (A) ↔ p2 (B), p3 (A) ↔ p4 (B), p5 (A) unpaired; edge-a (A) → p1, edge-b (B) → p2. */
+  const d = aTopology({
+    pools: [
+      { fqdn: 'p1.example.com', site: 'A' },
+      { fqdn: 'p2.example.com', site: 'B' },
+      { fqdn: 'p5.example.com', site: 'A' },
+      { fqdn: 'p3.example.com', site: 'A' },
+      { fqdn: 'p4.example.com', site: 'B' },
+    ],
+    pairings: [
+      ['p1.example.com', 'p2.example.com'],
+      ['p3.example.com', 'p4.example.com'],
+    ],
+    edgePools: [
+      { fqdn: 'edge-a.example.com', site: 'A', nextHop: 'p1.example.com' },
+      { fqdn: 'edge-b.example.com', site: 'B', nextHop: 'p2.example.com' },
+    ],
+    cms: 'p2.example.com',
+    users: { 'p1.example.com': 2 },
+  })
 
-  it('a reachable Edge pool forwarding to the failing pool is re-pointed (same site) before the failover', () => {
-    const s = stateOf(d, cmsAt('p2.example.com'))
-    expect(outline(right(plan(d, s, { pool: 'p1.example.com' })))).toEqual([
+  it('an Edge pool forwarding to the failing pool goes to the first PAIRED pool of its site (an unpaired pool is no refuge)', () => {
+    expect(outline(right(plan(d, healthy(d), { pool: 'p1.example.com' })))).toEqual([
       'CheckBackupService p1.example.com',
       'SetEdgeNextHop edge-a.example.com -> p3.example.com',
       'FailoverPool p1.example.com -> p2.example.com',
     ])
   })
 
-  it('an unreachable Edge pool is left alone', () => {
-    const s = stateOf(d, cmsAt('p2.example.com'), edge('edge-a.example.com', { reachable: false }))
-    expect(outline(right(plan(d, s, { pool: 'p1.example.com' })))).toEqual([
-      'CheckBackupService p1.example.com',
-      'FailoverPool p1.example.com -> p2.example.com',
-    ])
+  it('an UNREACHABLE Edge pool is re-pointed too: Set-CsEdgeServer writes topology to the CMS, not to the Edge server', () => {
+    const s = stateOf(d, edge('edge-a.example.com', { reachable: false }))
+    const p = right(plan(d, s, { pool: 'p1.example.com' }))
+    expect(outline(p)).toContain('SetEdgeNextHop edge-a.example.com -> p3.example.com')
+    expect(validates(d, s, p).edgePools.get(fqdn('edge-a.example.com'))).toEqual({ reachable: false, nextHop: 'p3.example.com' })
   })
 
-  it('the CURRENT next hop counts: an Edge pool of another site now forwarding to the failing pool goes to a pool of its own site', () => {
-    const s = stateOf(d, cmsAt('p2.example.com'), edge('edge-b.example.com', { nextHop: 'p1.example.com' }))
+  it('the CURRENT next hop counts: an Edge pool of another site now forwarding to the failing pool goes to a paired pool of its own site', () => {
+    const s = stateOf(d, edge('edge-b.example.com', { nextHop: 'p1.example.com' }))
     expect(outline(right(plan(d, s, { pool: 'p1.example.com' })))).toEqual([
       'CheckBackupService p1.example.com',
       'SetEdgeNextHop edge-a.example.com -> p3.example.com',
@@ -293,46 +314,31 @@ describe('planFailover — Edge next hops', () => {
     ])
   })
 
-  it('with no usable pool in its site, the Edge pool goes to the backup pool', () => {
-    const s = stateOf(d, cmsAt('p2.example.com'), down('p3.example.com'))
-    expect(outline(right(plan(d, s, { pool: 'p1.example.com' })))).toContain('SetEdgeNextHop edge-a.example.com -> p2.example.com')
+  it('with no usable paired pool in its site (down, failed over), the Edge pool goes to the backup pool of the pool it points at', () => {
+    for (const s of [stateOf(d, down('p3.example.com')), stateOf(d, failedOver('p3.example.com', 'planned'))])
+      expect(outline(right(plan(d, s, { pool: 'p1.example.com' })))).toContain('SetEdgeNextHop edge-a.example.com -> p2.example.com')
   })
 
-  it('prefers the configured next hop in its site over topology order', () => {
+  it('picks in topology order, not the configured next hop', () => {
     const t = aTopology({
       pools: [
         { fqdn: 'p1.example.com', site: 'A' },
         { fqdn: 'p2.example.com', site: 'B' },
-        { fqdn: 'p4.example.com', site: 'A' },
-        { fqdn: 'p3.example.com', site: 'A' },
-      ],
-      pairings: [['p1.example.com', 'p2.example.com']],
-      edgePools: [{ fqdn: 'edge-a.example.com', site: 'A', nextHop: 'p3.example.com' }],
-      cms: 'p2.example.com',
-    })
-    const s = stateOf(t, edge('edge-a.example.com', { nextHop: 'p1.example.com' }))
-    expect(outline(right(plan(t, s, { pool: 'p1.example.com' })))).toContain('SetEdgeNextHop edge-a.example.com -> p3.example.com')
-    const s2 = stateOf(t, edge('edge-a.example.com', { nextHop: 'p1.example.com' }), down('p3.example.com'))
-    expect(outline(right(plan(t, s2, { pool: 'p1.example.com' })))).toContain('SetEdgeNextHop edge-a.example.com -> p4.example.com')
-  })
-
-  it('never picks a failed-over pool as next hop', () => {
-    const t = aTopology({
-      pools: [
-        { fqdn: 'p1.example.com', site: 'A' },
-        { fqdn: 'p2.example.com', site: 'B' },
+        { fqdn: 'p5.example.com', site: 'A' },
+        { fqdn: 'p6.example.com', site: 'B' },
         { fqdn: 'p3.example.com', site: 'A' },
         { fqdn: 'p4.example.com', site: 'B' },
       ],
       pairings: [
         ['p1.example.com', 'p2.example.com'],
+        ['p5.example.com', 'p6.example.com'],
         ['p3.example.com', 'p4.example.com'],
       ],
-      edgePools: [{ fqdn: 'edge-a.example.com', site: 'A', nextHop: 'p1.example.com' }],
+      edgePools: [{ fqdn: 'edge-a.example.com', site: 'A', nextHop: 'p3.example.com' }],
       cms: 'p2.example.com',
     })
-    const s = stateOf(t, failedOver('p3.example.com', 'planned'))
-    expect(outline(right(plan(t, s, { pool: 'p1.example.com' })))).toContain('SetEdgeNextHop edge-a.example.com -> p2.example.com')
+    const s = stateOf(t, edge('edge-a.example.com', { nextHop: 'p1.example.com' }))
+    expect(outline(right(plan(t, s, { pool: 'p1.example.com' })))).toContain('SetEdgeNextHop edge-a.example.com -> p5.example.com')
   })
 })
 
@@ -345,7 +351,7 @@ describe('planFailover — modes, warnings, impact', () => {
     expect(p.steps[0]._tag).toBe('SetEdgeNextHop')
     expect(p.warnings).toContainEqual({
       _tag: 'PossibleDataLoss',
-      severity: 'advice',
+      severity: 'warning',
       pools: ['p1.example.com', 'p2.example.com'],
       lastSyncAt: '2026-11-25T10:00:00Z',
     })
@@ -367,7 +373,8 @@ describe('planFailover — modes, warnings, impact', () => {
 
   it('counts moved users from the per-pool counts and lists touched pools in order of first appearance', () => {
     const p = right(plan(d, healthy(d), { pool: 'p1.example.com' }))
-    expect(p.impact).toEqual({ usersMoved: 2, pools: ['p1.example.com', 'p2.example.com', 'p3.example.com'] })
+    // edge-a's site has no other paired pool: it goes to the backup pool p2.
+    expect(p.impact).toEqual({ usersMoved: 2, pools: ['p1.example.com', 'p2.example.com'] })
   })
 
   it('is deterministic', () => {

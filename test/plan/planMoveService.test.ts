@@ -1,3 +1,4 @@
+import { decodeTopology, encodeTopology } from '../../src/codec/index.js'
 import { describe, expect, it } from 'vitest'
 import * as O from 'fp-ts/lib/Option.js'
 import { servingPoolOf } from '../../src/model/homing.js'
@@ -114,7 +115,7 @@ describe('planMoveService', () => {
     expect(p.warnings.map((w) => w._tag)).toContain('PossibleDataLoss')
   })
 
-  it('`from` with no users of its own but holding `to`\'s: only the failback', () => {
+  it('`from` with no LISTED users of its own, holding `to`\'s: fails `to` back, then fails `from` over (its services move whoever is listed)', () => {
     const t = aTopology({
       pools: [
         { fqdn: 'p1.example.com', site: 'A' },
@@ -126,12 +127,19 @@ describe('planMoveService', () => {
     })
     const s = stateOf(t, failedOver('p1.example.com', 'planned'))
     const p = right(plan(t, s, { from: 'p2.example.com', to: 'p1.example.com' }))
-    expect(outline(p)).toEqual(['CheckBackupService p2.example.com', 'FailbackPool p1.example.com <- p2.example.com'])
+    expect(outline(p)).toEqual([
+      'CheckBackupService p2.example.com',
+      'FailbackPool p1.example.com <- p2.example.com',
+      'CheckBackupService p2.example.com',
+      'FailoverCentralManagementStore p2.example.com -> p1.example.com (planned)',
+      'CheckCentralManagementStore p1.example.com',
+      'FailoverPool p2.example.com -> p1.example.com',
+    ])
     expect(p.impact.usersMoved).toBe(4)
     validates(t, s, p)
   })
 
-  it('NothingToMove: `from` has no users and holds none', () => {
+  it('with no user listed at all, `from` is still failed over: NothingToMove comes from the state, never the user list', () => {
     const t = aTopology({
       pools: [
         { fqdn: 'p1.example.com', site: 'A' },
@@ -139,9 +147,20 @@ describe('planMoveService', () => {
       ],
       pairings: [['p1.example.com', 'p2.example.com']],
       cms: 'p1.example.com',
-      users: { 'p1.example.com': 4 },
     })
-    expect(left(plan(t, healthy(t), { from: 'p2.example.com', to: 'p1.example.com' }))).toEqual([{ _tag: 'NothingToMove', from: 'p2.example.com' }])
+    const p = right(plan(t, healthy(t), { from: 'p2.example.com', to: 'p1.example.com' }))
+    expect(outline(p)).toEqual(['CheckBackupService p2.example.com', 'FailoverPool p2.example.com -> p1.example.com'])
+    expect(p.impact.usersMoved).toBe(0)
+  })
+
+  it('the seed example with `users: []` (P1 failed over to P2; serve everyone on P2 from P1) plans the same steps as with users', () => {
+    const withUsers = contosoTopology()
+    const doc = encodeTopology(withUsers)
+    const noUsers = right(decodeTopology({ ...doc, users: [] }))
+    const a = right(plan(withUsers, pool1FailedOver(withUsers), { from: 'pool2.contoso.com', to: 'pool1.contoso.com' }))
+    const b = right(plan(noUsers, pool1FailedOver(noUsers), { from: 'pool2.contoso.com', to: 'pool1.contoso.com' }))
+    expect(b.steps).toStrictEqual(a.steps)
+    expect(b.impact.usersMoved).toBe(0)
   })
 
   it('NothingToMove: `from`\'s users are already serviced by `to`', () => {

@@ -2,7 +2,9 @@ import { fc, test } from '@fast-check/vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import type * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { describe, expect } from 'vitest'
+import { decodeTopology, encodeTopology } from '../../src/codec/index.js'
 import { servingPoolOf } from '../../src/model/homing.js'
+import { applyStep } from '../../src/plan/catalog.js'
 import type { PoolFqdn } from '../../src/model/identifiers.js'
 import type { Violation } from '../../src/model/problem.js'
 import { isFailedOver, type FailoverMode, type State } from '../../src/model/state.js'
@@ -44,8 +46,26 @@ const namesOnlyKnownPools = (t: Topology, plan: Plan): boolean =>
     }
   })
 
+/**
+ * Walking the plan step by step, no `FailoverPool` runs while ANY Edge pool (reachable or not)
+ * names the failing pool as its next hop: Invoke-CsPoolFailOver checks the topology
+ * ("…is specified in topology as the next hop for the Edge server…", domain-facts §6.2).
+ */
+const noFailoverWhileAnEdgeNamesThePool = (t: Topology, s: State, plan: Plan): boolean => {
+  let current = s
+  for (const step of plan.steps) {
+    if (step._tag === 'FailoverPool' && [...current.edgePools.values()].some((e) => e.nextHop === step.pool)) return false
+    current = right(applyStep(t, current, step))
+  }
+  return true
+}
+
+/** The same deployment, decoded again with an empty user list. */
+const withoutUsers = (t: Topology): Topology => freezeFresh(right(decodeTopology({ ...encodeTopology(t), users: [] })))
+
 /** Checks every law a returned plan must keep; returns the state after it. */
 const checkPlanLaws = (t: Topology, s: State, plan: Plan): State => {
+  expect(noFailoverWhileAnEdgeNamesThePool(t, s, plan)).toBe(true)
   expect(validatePlan(t, s, plan)).toEqual(E.right(plan))
   expect(hasValidPlanId(plan)).toBe(true)
   expect(namesOnlyKnownPools(t, plan)).toBe(true)
@@ -159,6 +179,30 @@ describe('planning laws on generated deployments', () => {
       if (E.isRight(r)) checkPlanLaws(topology, state, r.right)
     }
   })
+
+  test.prop([deployment])(
+    'the user list never decides a plan: with it emptied, every planner gives the same steps, warnings and refusals; only impact changes',
+    ({ topology, state }) => {
+      const bare = withoutUsers(topology)
+      const asked = allRequests(topology)
+      const askedBare = allRequests(bare)
+      expect(askedBare).toHaveLength(asked.length)
+      asked.forEach((ask, i) => {
+        const a = ask(state)
+        const b = askedBare[i]!(state)
+        if (E.isLeft(a)) expect(b).toStrictEqual(a)
+        else {
+          expect(E.isRight(b)).toBe(true)
+          if (E.isLeft(b)) return
+          expect(b.right.steps).toStrictEqual(a.right.steps)
+          expect(b.right.warnings).toStrictEqual(a.right.warnings)
+          expect(b.right.intent).toStrictEqual(a.right.intent)
+          expect(b.right.impact.pools).toStrictEqual(a.right.impact.pools)
+          expect(b.right.impact.usersMoved).toBe(0)
+        }
+      })
+    },
+  )
 
   test.prop([deployment])('the same input gives the same plan and id', ({ topology, state }) => {
     for (const ask of allRequests(topology)) {

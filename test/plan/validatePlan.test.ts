@@ -11,7 +11,7 @@ import { left, right } from './support.js'
 
 const t = contosoTopology()
 const s = redmondDown(t)
-/** Redmond down: 1-failover-cms, 2-check-cms, 3-failover-pool. */
+/** Redmond down: 1-failover-cms, 2-check-cms, 3-set-edge-next-hop, 4-failover-pool. */
 const redmondPlan = (): Plan => deepFreeze(right(planFailover(t, s, { pool: 'pool1.contoso.com' })))
 const reseal = (plan: Plan, steps: ReadonlyArray<Step>): Plan => {
   const [first, ...rest] = steps
@@ -47,26 +47,26 @@ describe('validatePlan', () => {
 
   it('a wrong id does not hide a step that breaks a rule', () => {
     const p = redmondPlan()
-    const edited: Plan = { ...p, steps: [p.steps[0], p.steps[1]!, { ...p.steps[2]!, disasterMode: false } as Step] }
+    const edited: Plan = { ...p, steps: [p.steps[0], p.steps[1]!, p.steps[2]!, { ...p.steps[3]!, disasterMode: false } as Step] }
     expect(left(validatePlan(t, s, edited))).toEqual([
       { _tag: 'PlanIdMismatch', expected: computePlanId(edited), found: p.id },
-      { _tag: 'StepPreconditionFailed', stepId: '3-failover-pool', step: 'FailoverPool', rule: 'PlannedModeNeedsReachablePool', subjects: ['pool1.contoso.com'] },
+      { _tag: 'StepPreconditionFailed', stepId: '4-failover-pool', step: 'FailoverPool', rule: 'PlannedModeNeedsReachablePool', subjects: ['pool1.contoso.com'] },
       { _tag: 'IntentNotAchieved', intent: p.intent },
     ])
   })
 
   it('the CMS failover removed: the pool failover breaks CmsReadyForPoolFailover', () => {
     const p = redmondPlan()
-    const withoutCms = reseal(p, p.steps.filter((x) => x._tag === 'FailoverPool'))
+    const withoutCms = reseal(p, p.steps.filter((x) => x._tag !== 'FailoverCentralManagementStore' && x._tag !== 'CheckCentralManagementStore'))
     expect(left(validatePlan(t, s, withoutCms))).toEqual([
-      { _tag: 'StepPreconditionFailed', stepId: '3-failover-pool', step: 'FailoverPool', rule: 'CmsReadyForPoolFailover', subjects: ['pool1.contoso.com'] },
+      { _tag: 'StepPreconditionFailed', stepId: '4-failover-pool', step: 'FailoverPool', rule: 'CmsReadyForPoolFailover', subjects: ['pool1.contoso.com'] },
     ])
   })
 
   it('the CMS check before the CMS failover breaks ActiveMasterMatches', () => {
     const p = redmondPlan()
-    const [cms, check, pool] = [p.steps[0], p.steps[1]!, p.steps[2]!]
-    expect(left(validatePlan(t, s, reseal(p, [check, cms, pool])))).toEqual([
+    const [cms, check, edge, pool] = [p.steps[0], p.steps[1]!, p.steps[2]!, p.steps[3]!]
+    expect(left(validatePlan(t, s, reseal(p, [check, cms, edge, pool])))).toEqual([
       { _tag: 'StepPreconditionFailed', stepId: '2-check-cms', step: 'CheckCentralManagementStore', rule: 'ActiveMasterMatches', subjects: ['pool2.contoso.com', 'pool1.contoso.com'] },
     ])
   })
@@ -95,10 +95,10 @@ describe('validatePlan', () => {
 
   it('reports several problems at once: id, two broken steps, duplicates, intent', () => {
     const p = redmondPlan()
-    const [cms, check, pool] = [p.steps[0], p.steps[1]!, p.steps[2]!]
+    const [cms, check, edge, pool] = [p.steps[0], p.steps[1]!, p.steps[2]!, p.steps[3]!]
     const broken: Plan = {
       ...p,
-      steps: [{ ...check, id: 'x' }, { ...pool, id: 'x' }, cms],
+      steps: [{ ...check, id: 'x' }, edge, { ...pool, id: 'x' }, cms],
     }
     const violations = left(validatePlan(t, s, broken))
     expect(violations.map((v) => (v._tag === 'StepPreconditionFailed' ? `${v.stepId}:${v.rule}` : v._tag))).toEqual([

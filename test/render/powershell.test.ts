@@ -63,7 +63,12 @@ describe('renderPowerShell', () => {
       ],
       [{ _tag: 'SetEdgeNextHop', id: 'e', kind: 'action', edgePool: fqdn('edge1.example.com'), nextHop: p2 }, "Set-CsEdgeServer -Identity 'EdgeServer:edge1.example.com' -Registrar 'Registrar:p2.example.com'"],
       [{ _tag: 'CheckCentralManagementStore', id: 'k', kind: 'check', activeMaster: p2 }, '$status = Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus'],
-      [{ _tag: 'CheckBackupService', id: 'b', kind: 'check', pool: p1 }, "$modules = @((Get-CsBackupServiceStatus -PoolFqdn 'p1.example.com').BackupModules | Where-Object { $null -ne $_ })"],
+      // Without a module: the user-data modules only (CentralMgmt.CMSMaster reads NotInitialized
+      // on every pool that does not hold the active CMS master, domain-facts §1.8).
+      [{ _tag: 'CheckBackupService', id: 'b', kind: 'check', pool: p1 }, "$status = Get-CsBackupServiceStatus -PoolFqdn 'p1.example.com' -Category UserData"],
+      [{ _tag: 'CheckBackupService', id: 'b', kind: 'check', pool: p1, module: 'ConfServices.DataConf' }, "$status = Get-CsBackupServiceStatus -PoolFqdn 'p1.example.com' -Category UserData"],
+      [{ _tag: 'CheckBackupService', id: 'b', kind: 'check', pool: p1, module: 'CentralMgmt.CMSMaster' }, "$status = Get-CsBackupServiceStatus -PoolFqdn 'p1.example.com' -Category CMS"],
+      [{ _tag: 'CheckBackupService', id: 'b', kind: 'check', pool: p1, module: 'ApplicationServer.RGSFileStore' }, "$status = Get-CsBackupServiceStatus -PoolFqdn 'p1.example.com' -Category RGS"],
     ]
     for (const [s, line] of cases) expect(cmdletLines(step(s))).toStrictEqual([line])
   })
@@ -81,9 +86,20 @@ describe('renderPowerShell', () => {
     const script = renderPowerShell(scenarioNamed('planned failover of pool1 (healthy)').plan)
     expect(script).toContain('$observed = ([string]$status.ActiveMasterFqdn).TrimEnd(\'.\')')
     expect(script).toContain('if ($observed -ine $expected) {')
-    expect(script).toContain("if (($export -notin @('SteadyState', 'FinalState')) -or ($import -ne 'NormalState')) {")
+    expect(script).toContain("$bad = @($modules | Where-Object { ([string]$_.ExportStatus -notin @('SteadyState', 'FinalState')) -or ([string]$_.ImportStatus -ne 'NormalState') })")
+    expect(script).toContain('if (($modules.Count -eq 0) -or ($bad.Count -gt 0)) {')
     expect(script.match(/^\s*throw /gm)?.length).toBeGreaterThanOrEqual(3)
     expect(script).toContain("$ErrorActionPreference = 'Stop'")
+  })
+
+  it('a check with a module judges that module only, and with waitSeconds polls with Start-Sleep until healthy or the time runs out', () => {
+    const check: Step = { _tag: 'CheckBackupService', id: 'b', kind: 'check', pool: fqdn('p2.example.com'), module: 'ConfServices.DataConf', waitSeconds: 1800 }
+    const script = renderPowerShell(step(check))
+    expect(script).toContain("    $modules = @(($status).BackupModules | Where-Object { $null -ne $_ -and [string]$_.Identity -eq 'ConfServices.DataConf' })")
+    expect(script).toContain('$deadline = (Get-Date).AddSeconds(1800)')
+    expect(script).toContain('    if (($modules.Count -gt 0) -and ($bad.Count -eq 0)) { break }')
+    expect(script).toContain('    Start-Sleep -Seconds 30')
+    expect(script).not.toContain('CentralMgmt.CMSMaster')
   })
 
   it('pauses at manual steps with Read-Host', () => {
@@ -134,14 +150,14 @@ describe('renderPowerShell', () => {
 
   it('a step that cannot be rendered makes the whole script refuse, at the top: nothing runs halfway (contract §6)', () => {
     const s = scenarioNamed('disaster failover of pool1 (Redmond down)')
-    const [first, second, third, ...rest] = s.plan.steps
-    // The CMS failover with -Force comes first: today's script would run it, then stop at step 3.
+    const [first, second, third, fourth, ...rest] = s.plan.steps
+    // The CMS failover with -Force comes first: today's script would run it, then stop at step 4.
     expect(first._tag).toBe('FailoverCentralManagementStore')
-    const bad = { ...s.plan, steps: [first, second, { ...third, pool: "pool1\u2019; Remove-Item C:\\ #" }, ...rest] } as unknown as Plan
+    const bad = { ...s.plan, steps: [first, second, third, { ...fourth, pool: "pool1\u2019; Remove-Item C:\\ #" }, ...rest] } as unknown as Plan
     const script = renderPowerShell(bad)
     expect(skeleton(script)).toStrictEqual(["$ErrorActionPreference = '_'", "throw '_'"])
     expect(script).toContain(
-      "throw 'This plan cannot be run; nothing was run. Step 3 is not rendered: a value of this step holds characters no valid name has (outside printable ASCII). Plan again.'",
+      "throw 'This plan cannot be run; nothing was run. Step 4 is not rendered: a value of this step holds characters no valid name has (outside printable ASCII). Plan again.'",
     )
     expect(script).not.toMatch(/Invoke-Cs|Set-Cs|Get-Cs|Remove-Item/)
     expect(script).toMatch(/^# Plan id: /m)

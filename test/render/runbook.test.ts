@@ -29,7 +29,9 @@ describe('renderRunbook', () => {
     // Values are Markdown-escaped (`\.`, `\:` render as `.` and `:`), so that none becomes a link.
     expect(md.startsWith('# Runbook: Fail over the users homed on pool1\\.contoso\\.com (disaster mode)\n')).toBe(true)
     expect(md).toContain(`Plan id: ${s.plan.id}`)
-    expect(md).toContain('## Warnings\n\n- Advice\\: Disaster mode\\: changes on pool1\\.contoso\\.com not yet replicated')
+    expect(md).toContain('## Warnings
+
+- Warning\: Disaster mode\: what changed on pool1\.contoso\.com since its last Backup Service sync')
     expect(md).toContain('- Users whose serving pool changes: 2')
     expect(md).toContain('- Pools involved: pool1\\.contoso\\.com, pool2\\.contoso\\.com')
     const steps = md.match(/^### Step (\d+) of (\d+) \((check|action|manual)\)$/gm) ?? []

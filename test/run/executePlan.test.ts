@@ -52,14 +52,15 @@ describe('executePlan: success', () => {
     const { handlers, calls } = recording()
     const plan = disaster()
     const journal = await executePlan(plan, handlers, { now: counter() })
-    expect(calls).toStrictEqual(['1-failover-cms', '2-check-cms', '3-failover-pool'])
+    expect(calls).toStrictEqual(['1-failover-cms', '2-check-cms', '3-set-edge-next-hop', '4-failover-pool'])
     expect(journal).toStrictEqual({
       planId: plan.id,
       outcome: 'completed',
       entries: [
         { stepId: '1-failover-cms', _tag: 'FailoverCentralManagementStore', status: 'succeeded', startedAt: 't1', finishedAt: 't2' },
         { stepId: '2-check-cms', _tag: 'CheckCentralManagementStore', status: 'succeeded', startedAt: 't3', finishedAt: 't4', observed: { activeMaster: 'pool2.contoso.com' } },
-        { stepId: '3-failover-pool', _tag: 'FailoverPool', status: 'succeeded', startedAt: 't5', finishedAt: 't6' },
+        { stepId: '3-set-edge-next-hop', _tag: 'SetEdgeNextHop', status: 'succeeded', startedAt: 't5', finishedAt: 't6' },
+        { stepId: '4-failover-pool', _tag: 'FailoverPool', status: 'succeeded', startedAt: 't7', finishedAt: 't8' },
       ],
     })
     expectJsonSafe(journal)
@@ -153,7 +154,7 @@ describe('executePlan: checks', () => {
         _tag: 'CheckMismatch',
         expected: 'export SteadyState or FinalState, import NormalState',
         observed: `export ${ex}, import ${im}`,
-        message: `The Backup Service of pool1.contoso.com is not healthy (export ${ex}, import ${im}); a failover now may lose what has not been replicated.`,
+        message: `The Backup Service of pool1.contoso.com (UserServices.PresenceFocus, ConfServices.DataConf) is not healthy (export ${ex}, import ${im}): a backlog lengthens a planned failover, and a disaster would lose what has not been replicated.`,
       })
       expect(journal.entries.slice(1).every((e) => e.status === 'notRun')).toBe(true)
     }
@@ -166,7 +167,7 @@ describe('executePlan: handlers that misbehave', () => {
     const journal = await executePlan(disaster(), handlers, stepTimeoutMs === undefined ? {} : { stepTimeoutMs })
     expect(journal.outcome).toBe('failed')
     expectJsonSafe(journal)
-    return journal.entries[2]?.failure
+    return journal.entries.find((e) => e.status === 'failed')?.failure
   }
 
   it('records a port failure as clean data', async () => {
@@ -235,7 +236,7 @@ describe('executePlan: handlers that misbehave', () => {
     expect(vi.getTimerCount()).toBe(1)
     await vi.advanceTimersByTimeAsync(1)
     const journal = await pending
-    expect(journal.entries[2]?.failure).toStrictEqual({
+    expect(journal.entries[3]?.failure).toStrictEqual({
       _tag: 'StepTimedOut',
       timeoutMs: 1000,
       message: 'The handler did not answer within 1000 ms; what it does later is ignored.',
@@ -255,7 +256,7 @@ describe('executePlan: handlers that misbehave', () => {
     const late = await executePlan(disaster(), failingAt(() => () => new Promise((_, reject) => setTimeout(() => { reject(new Error('late')) }, 30))), {
       stepTimeoutMs: 5,
     })
-    expect(late.entries[2]?.failure?._tag).toBe('StepTimedOut')
+    expect(late.entries[3]?.failure?._tag).toBe('StepTimedOut')
     await new Promise((r) => setTimeout(r, 50))
   })
 
@@ -314,7 +315,7 @@ describe('executePlan: refusal and abort', () => {
     })
     expect(calls).toStrictEqual(['1-failover-cms'])
     expect(journal.outcome).toBe('aborted')
-    expect(journal.entries.map((e) => e.status)).toStrictEqual(['succeeded', 'notRun', 'notRun'])
+    expect(journal.entries.map((e) => e.status)).toStrictEqual(['succeeded', 'notRun', 'notRun', 'notRun'])
     const before = new AbortController()
     before.abort()
     const none = await executePlan(disaster(), handlers, { signal: before.signal })
@@ -333,11 +334,11 @@ describe('executePlan: events', () => {
       onEvent: (e) => events.push(e),
     })
     expect(events.map((e) => `${e._tag}${'index' in e ? `:${e.index}` : ''}`)).toStrictEqual([
-      'StepStarted:0', 'StepSucceeded:0', 'StepStarted:1', 'StepSucceeded:1', 'StepStarted:2', 'StepFailed:2', 'PlanFinished',
+      'StepStarted:0', 'StepSucceeded:0', 'StepStarted:1', 'StepSucceeded:1', 'StepStarted:2', 'StepSucceeded:2', 'StepStarted:3', 'StepFailed:3', 'PlanFinished',
     ])
     expect(events[0]).toStrictEqual({ _tag: 'StepStarted', planId: plan.id, index: 0, stepId: '1-failover-cms', stepTag: 'FailoverCentralManagementStore', at: 't1' })
-    expect(events[5]).toStrictEqual({ _tag: 'StepFailed', planId: plan.id, index: 2, entry: journal.entries[2] })
-    expect(events[6]).toStrictEqual({ _tag: 'PlanFinished', planId: plan.id, journal })
+    expect(events[7]).toStrictEqual({ _tag: 'StepFailed', planId: plan.id, index: 3, entry: journal.entries[3] })
+    expect(events[8]).toStrictEqual({ _tag: 'PlanFinished', planId: plan.id, journal })
   })
 
   it('a listener that throws or rejects does not break the run', async () => {

@@ -134,7 +134,7 @@ describe('resumePlan', () => {
 
   it('reports the violations when stateBefore is not the state the plan was made for', async () => {
     const d = scenarioNamed('disaster failover of pool1 (Redmond down)')
-    const journal = await executePlan(d.plan, simulatedHandlers(d.topology, d.state, { failAt: '3-failover-pool' }).handlers)
+    const journal = await executePlan(d.plan, simulatedHandlers(d.topology, d.state, { failAt: '4-failover-pool' }).handlers)
     const result = resumePlan(d.topology, healthy(d.topology), d.plan, journal)
     expect(E.isLeft(result)).toBe(true)
     if (E.isLeft(result)) expect(result.left[0]).toMatchObject({ _tag: 'StepPreconditionFailed', stepId: '1-failover-cms' })

@@ -1,0 +1,178 @@
+/**
+ * The Backup Service family: checking that a direction `pool` → its partner replicates
+ * (`Get-CsBackupServiceStatus`).
+ *
+ * Which modules a check reads (contract §5.1, domain-facts §1.8): without a module, the user-data
+ * modules (`-Category UserData`: `UserServices.PresenceFocus`, `ConfServices.DataConf`), never
+ * `CentralMgmt.CMSMaster`, which exports `NotInitialized` on every pool that does not hold the
+ * active CMS master (and RGS modules start `NotInitialized` after RGS backup is enabled), so a
+ * healthy pool passes. With a module, that module only, under its category.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { describeFound } from '../../model/found.js'
+import type { PoolFqdn } from '../../model/identifiers.js'
+import { backupModules, isPoolReachable, type BackupModule } from '../../model/state.js'
+import { ownField } from '../input.js'
+import { broken, checkMismatch, unchanged, when, type StepFamily } from './definition.js'
+import { fqdn, oneOf, optional, wholeNumber } from './fields.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * Verify the Backup Service of the direction `pool` → its partner is healthy
+ * (`Get-CsBackupServiceStatus -PoolFqdn`): every module judged exports `SteadyState` or
+ * `FinalState` and imports `NormalState`.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface CheckBackupService {
+  /** Discriminant. */
+  readonly _tag: 'CheckBackupService'
+  /** Unique, deterministic id within the plan. */
+  readonly id: string
+  /** Always `check`. */
+  readonly kind: 'check'
+  /** Source pool of the direction checked. */
+  readonly pool: PoolFqdn
+  /** The one module judged; without it, the user-data modules (`-Category UserData`). */
+  readonly module?: BackupModule
+  /** Poll until healthy for at most this many seconds (after a sync); without it, read once. */
+  readonly waitSeconds?: number
+}
+
+/**
+ * What `Get-CsBackupServiceStatus -PoolFqdn` reported for the modules a check judges, summed up:
+ * the worst export and import states (a port reading several modules reports the first
+ * unhealthy one).
+ *
+ * @category execution
+ * @since 0.1.0
+ */
+export interface BackupServiceObservation {
+  /** Export state as reported (`FinalState`, `SteadyState`, `NonSteadyState`, …). */
+  readonly exportState: string
+  /** Import state as reported (`NormalState`, `ErrorState`). */
+  readonly importState: string
+}
+
+/**
+ * The steps of this family and what their handlers answer.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface BackupServiceSteps {
+  /** `Get-CsBackupServiceStatus`. */
+  readonly CheckBackupService: { readonly step: CheckBackupService; readonly observation: BackupServiceObservation }
+}
+
+/**
+ * The longest a check may poll: three hours, the longest sync interval Microsoft allows.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export const MAX_WAIT_SECONDS = 10_800
+
+// -------------------------------------------------------------------------------------
+// definitions
+// -------------------------------------------------------------------------------------
+
+const EXPECTED_BACKUP = 'export SteadyState or FinalState, import NormalState'
+
+/**
+ * The modules a check judges: its module, or the user-data modules.
+ *
+ * @category operations
+ * @since 0.2.0
+ */
+export const modulesChecked = (step: Pick<CheckBackupService, 'module'>): ReadonlyArray<BackupModule> =>
+  step.module === undefined ? ['UserServices.PresenceFocus', 'ConfServices.DataConf'] : [step.module]
+
+/**
+ * The definitions of the Backup Service family.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export const backupServiceSteps: StepFamily<keyof BackupServiceSteps> = {
+  CheckBackupService: {
+    kind: 'check',
+    slug: 'check-backup-service',
+    fields: { pool: fqdn, module: optional(oneOf(...backupModules)), waitSeconds: optional(wholeNumber(1, MAX_WAIT_SECONDS)) },
+    pools: (step) => [step.pool],
+    preconditions: (topology, state, { pool }) =>
+      !topology.index.pools.has(pool)
+        ? [broken('UnknownPool', pool)]
+        : [
+            ...when(!topology.index.partners.has(pool), 'PoolHasBackup', pool),
+            ...when(!isPoolReachable(state, pool), 'PoolReachableForCheck', pool),
+          ],
+    transition: unchanged,
+    check: {
+      // Accepted iff the export state is SteadyState or FinalState and the import state
+      // NormalState (letter case ignored).
+      judge: (step, observation) => {
+        const exportState = ownField(observation, 'exportState')
+        const importState = ownField(observation, 'importState')
+        if (typeof exportState !== 'string' || typeof importState !== 'string')
+          return E.left({
+            mismatch: checkMismatch(
+              EXPECTED_BACKUP,
+              describeFound(observation),
+              'The handler did not report the Backup Service states (an object with exportState and importState strings).',
+            ),
+          })
+        const observed = { exportState, importState }
+        const exportOk = ['steadystate', 'finalstate'].includes(exportState.trim().toLowerCase())
+        const importOk = importState.trim().toLowerCase() === 'normalstate'
+        if (exportOk && importOk) return E.right(observed)
+        return E.left({
+          mismatch: checkMismatch(
+            EXPECTED_BACKUP,
+            `export ${exportState}, import ${importState}`,
+            `The Backup Service of ${String(step.pool)} (${modulesChecked(step).join(', ')}) is not healthy (export ${exportState}, import ${importState}): a backlog lengthens a planned failover, and a disaster would lose what has not been replicated.`,
+          ),
+          observed,
+        })
+      },
+      observe: (_topology, state, step) => {
+        if (!isPoolReachable(state, step.pool))
+          return E.left({ code: 'PoolUnreachable', message: `Cannot reach ${step.pool} to read its Backup Service status.` })
+        const entry = state.backupService.get(step.pool)
+        return E.right({
+          exportState: entry?.exportState ?? 'SteadyState',
+          importState: entry?.importState ?? 'NormalState',
+        })
+      },
+    },
+  },
+}
+
+// -------------------------------------------------------------------------------------
+// drafts
+// -------------------------------------------------------------------------------------
+
+/**
+ * Check the Backup Service of the direction `pool` → its partner (the user-data modules, or
+ * `module` alone; polling for `waitSeconds` when given).
+ *
+ * @category constructors
+ * @since 0.1.0
+ * @internal
+ */
+export const checkBackupService = (
+  pool: PoolFqdn,
+  options: { readonly module?: BackupModule; readonly waitSeconds?: number } = {},
+): Omit<CheckBackupService, 'id'> => ({
+  _tag: 'CheckBackupService',
+  kind: 'check',
+  pool,
+  ...(options.module === undefined ? {} : { module: options.module }),
+  ...(options.waitSeconds === undefined ? {} : { waitSeconds: options.waitSeconds }),
+})

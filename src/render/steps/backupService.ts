@@ -1,0 +1,75 @@
+/**
+ * Rendering the Backup Service family: `Get-CsBackupServiceStatus`.
+ *
+ * A check reads one category (`-Category UserData` without a module; the module's category with
+ * one, per office-docs-powershell `Get-CsBackupServiceStatus` and the 2019 RGS page) and judges
+ * every module it reports (with a module: that module only): each must export `SteadyState` or
+ * `FinalState` and import `NormalState`. With `waitSeconds` it polls every 30 seconds until
+ * healthy or the time runs out (after a sync, replication takes a while).
+ *
+ * @module
+ * @internal
+ */
+import { modulesChecked } from '../../plan/steps/backupService.js'
+import { backupModuleCategories, isBackupModule } from '../../model/state.js'
+import { quotePowerShell as q, toText as t } from '../quote.js'
+import type { StepRenderings } from './rendering.js'
+
+/** The category a check reads (constant text from our own table, never a plan value). */
+const category = (module: unknown): string => (isBackupModule(module) ? backupModuleCategories[module] : 'UserData')
+
+const POLL_SECONDS = 30
+
+/**
+ * The renderings of the Backup Service family.
+ *
+ * @category rendering
+ * @since 0.2.0
+ * @internal
+ */
+export const backupServiceRenderings: StepRenderings<'CheckBackupService'> = {
+  CheckBackupService: {
+    command: (step) => `Get-CsBackupServiceStatus -PoolFqdn ${q(step.pool)} -Category ${category(step.module)}`,
+    script: (step, number, command) => {
+      const judged =
+        step.module === undefined
+          ? '$modules = @(($status).BackupModules | Where-Object { $null -ne $_ })'
+          : `$modules = @(($status).BackupModules | Where-Object { $null -ne $_ -and [string]$_.Identity -eq ${q(step.module)} })`
+      const read = [
+        `$status = ${command}`,
+        judged,
+        `$bad = @($modules | Where-Object { ([string]$_.ExportStatus -notin @('SteadyState', 'FinalState')) -or ([string]$_.ImportStatus -ne 'NormalState') })`,
+      ]
+      const fail = [
+        `    if ($modules.Count -eq 0) {`,
+        `        throw (${q(`Step ${number}: the Backup Service of {0} reported none of the modules judged.`)} -f $pool)`,
+        `    }`,
+        `    $first = $bad[0]`,
+        `    throw (${q(
+          `Step ${number}: Backup Service module {0} of {1} has ExportStatus '{2}' and ImportStatus '{3}'; expected SteadyState or FinalState, and NormalState.`,
+        )} -f $first.Identity, $pool, $first.ExportStatus, $first.ImportStatus)`,
+      ]
+      if (typeof step.waitSeconds !== 'number')
+        return [`$pool = ${q(step.pool)}`, ...read, `if (($modules.Count -eq 0) -or ($bad.Count -gt 0)) {`, ...fail, `}`]
+      return [
+        `$pool = ${q(step.pool)}`,
+        `$deadline = (Get-Date).AddSeconds(${String(Math.trunc(step.waitSeconds))})`,
+        `while ($true) {`,
+        ...read.map((line) => `    ${line}`),
+        `    if (($modules.Count -gt 0) -and ($bad.Count -eq 0)) { break }`,
+        `    if ((Get-Date) -ge $deadline) {`,
+        ...fail.map((line) => `    ${line}`),
+        `    }`,
+        `    Start-Sleep -Seconds ${String(POLL_SECONDS)}`,
+        `}`,
+      ]
+    },
+    describe: (step) => ({
+      sentence: `Check that the Backup Service replicating ${t(step.pool)} to its backup pool is healthy (${modulesChecked(step).join(', ')})${
+        typeof step.waitSeconds === 'number' ? `, waiting up to ${String(step.waitSeconds)} seconds for it to catch up` : ''
+      }.`,
+      verify:
+        'Every module judged shows ExportStatus SteadyState or FinalState and ImportStatus NormalState; otherwise stop: a backlog lengthens a planned failover (the cmdlet replicates what is left itself while the pool is read-only), and in a disaster what is not replicated is lost.',
+    }),
+  },
+}
