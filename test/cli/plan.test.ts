@@ -38,7 +38,7 @@ describe.concurrent('sfb-dr plan', () => {
     const doc = JSON.parse(json.stdout) as { ok: boolean; assumedHealthy: boolean; plan: PlanJson }
     expect(Object.keys(doc)).toStrictEqual(['ok', 'assumedHealthy', 'plan'])
     expect(doc).toMatchObject({ ok: true, assumedHealthy: false })
-    expect(tags(doc.plan)).toStrictEqual(['FailoverCentralManagementStore', 'CheckCentralManagementStore', 'FailoverPool'])
+    expect(tags(doc.plan)).toStrictEqual(['FailoverCentralManagementStore', 'CheckCentralManagementStore', 'SetEdgeNextHop', 'FailoverPool'])
     expect(doc.plan.id).toMatch(/^[0-9a-f]{64}$/)
   })
 
