@@ -1,3 +1,4 @@
+import * as E from 'fp-ts/lib/Either.js'
 import { decodeTopology, encodeTopology } from '../../src/codec/index.js'
 import { describe, expect, it } from 'vitest'
 import * as O from 'fp-ts/lib/Option.js'
@@ -156,7 +157,9 @@ describe('planMoveService', () => {
   it('the seed example with `users: []` (P1 failed over to P2; serve everyone on P2 from P1) plans the same steps as with users', () => {
     const withUsers = contosoTopology()
     const doc = encodeTopology(withUsers)
-    const noUsers = right(decodeTopology({ ...doc, users: [] }))
+    const decoded = decodeTopology({ ...doc, users: [] })
+    if (E.isLeft(decoded)) throw new Error('the topology without users does not decode')
+    const noUsers = decoded.right
     const a = right(plan(withUsers, pool1FailedOver(withUsers), { from: 'pool2.contoso.com', to: 'pool1.contoso.com' }))
     const b = right(plan(noUsers, pool1FailedOver(noUsers), { from: 'pool2.contoso.com', to: 'pool1.contoso.com' }))
     expect(b.steps).toStrictEqual(a.steps)

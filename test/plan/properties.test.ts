@@ -61,7 +61,11 @@ const noFailoverWhileAnEdgeNamesThePool = (t: Topology, s: State, plan: Plan): b
 }
 
 /** The same deployment, decoded again with an empty user list. */
-const withoutUsers = (t: Topology): Topology => freezeFresh(right(decodeTopology({ ...encodeTopology(t), users: [] })))
+const withoutUsers = (t: Topology): Topology => {
+  const decoded = decodeTopology({ ...encodeTopology(t), users: [] })
+  if (E.isLeft(decoded)) throw new Error('the topology without users does not decode')
+  return freezeFresh(decoded.right)
+}
 
 /** Checks every law a returned plan must keep; returns the state after it. */
 const checkPlanLaws = (t: Topology, s: State, plan: Plan): State => {
