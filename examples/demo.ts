@@ -31,6 +31,9 @@ const orExit = <A>(result: E.Either<ReadonlyArray<Problem>, A>, what: string): A
   process.exit(1)
 }
 
+/** `1 user`, `2 users`. */
+const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`
+
 const summary = (topology: Topology, state: State): string => {
   const lines = [`# Contoso: ${topology.pools.length} pools, ${topology.users.size} users`, '']
   for (const pool of topology.pools) {
@@ -40,14 +43,15 @@ const summary = (topology: Topology, state: State): string => {
       (q: { readonly count: number; readonly among: number }) =>
         q.among === pool.frontEnds.length
           ? `functions with any ${q.count} of its Front Ends running`
-          : `functions with ${q.count} of its first ${q.among} Front Ends running`,
+          : `functions with ${q.count} of its first ${plural(q.among, 'Front End')} running`,
     )(frontEndsNeededToRun(pool))
     const partner = topology.index.partners.get(pool.fqdn)
     const servedBy = O.getOrElse(() => 'nobody')(servingPool(topology, state, pool.fqdn))
+    const users = usersServedBy(topology, state, pool.fqdn)
     lines.push(
-      `- ${pool.fqdn} (${pool.site}, ${pool.edition} ${pool.version}, ${pool.frontEnds.length} Front Ends; ${quorum})`,
+      `- ${pool.fqdn} (${pool.site}, ${pool.edition} ${pool.version}, ${plural(pool.frontEnds.length, 'Front End')}; ${quorum})`,
       `  ${status?.reachable === true ? 'reachable' : 'UNREACHABLE'}; paired with ${partner ?? 'no pool'}; ` +
-        `its users are serviced by ${servedBy}; it services ${usersServedBy(topology, state, pool.fqdn)} user(s)`,
+        `its users are serviced by ${servedBy}; it services ${plural(users, 'user')}`,
     )
   }
   lines.push('', '## Audit findings', ...auditTopology(topology).map((f) => `- [${f.severity}] ${formatFinding(f)}`), '')

@@ -14,6 +14,9 @@ it('the demo prints the sample summary, then the failover of pool1 as a runbook 
   })
   expect(stdout).toContain('pool1.contoso.com (Redmond, Enterprise 2015, 3 Front Ends; functions with any 2 of its Front Ends running)')
   expect(stdout).toContain('[advice] se1.contoso.com has no backup pool')
+  // Counts read as English: "1 Front End", "1 user", never "1 Front Ends" or "user(s)".
+  expect(stdout).toContain('se1.contoso.com (Redmond, Standard 2015, 1 Front End;')
+  expect(stdout).not.toMatch(/\b1 Front Ends\b|\(s\)/)
   // The runbook escapes `.` in values so that no FQDN becomes a link (it renders as a dot).
   const runbook = stdout.indexOf('# Runbook: Fail over the users homed on pool1\\.contoso\\.com (disaster mode)')
   const script = stdout.indexOf("Invoke-CsPoolFailOver -PoolFqdn 'pool1.contoso.com' -DisasterMode")

@@ -73,7 +73,7 @@ const planOutput = (plan: Plan, format: Invocation['format'], assumedHealthy: bo
       return success('', json, notes)
     case 'text':
       return success(
-        `The plan ${plan.id} is valid: ${formatIntent(plan.intent)}, in ${plan.steps.length} step(s).${assumedHealthy === true ? ` ${assumedHealthyNote}` : ''}`,
+        `The plan ${plan.id} is valid: ${formatIntent(plan.intent)}, in ${plan.steps.length} ${plan.steps.length === 1 ? 'step' : 'steps'}.${assumedHealthy === true ? ` ${assumedHealthyNote}` : ''}`,
         json,
         notes,
       )

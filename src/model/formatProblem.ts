@@ -18,6 +18,15 @@ const KIND: Readonly<Record<NameKind, string>> = {
   user: 'user',
 }
 
+/** The kind with its article: "a site", "an Edge pool". */
+const A_KIND: Readonly<Record<NameKind, string>> = {
+  site: 'a site',
+  pool: 'a Front End pool',
+  edgePool: 'an Edge pool',
+  server: 'a server',
+  user: 'a user',
+}
+
 /**
  * Puts a value in double quotes, one line, truncated: problems may carry hostile input, and a
  * problem rebuilt from JSON may hold a non-string where a string belongs (shown as `found` shows it).
@@ -91,7 +100,7 @@ const problemSentence = (problem: Problem): string => {
     case 'InvalidInput':
       return `${at(problem.path)}: expected ${problem.expected}, found ${problem.found}.`
     case 'UnknownReference':
-      return `${problem.path}: ${q(problem.name)} is not a ${KIND[problem.kind]} defined in the topology; define it or fix the name.`
+      return `${problem.path}: ${q(problem.name)} is not ${A_KIND[problem.kind]} defined in the topology; define it or fix the name.`
     case 'DuplicateName':
       return `${problem.path}: ${KIND[problem.kind]} ${q(problem.name)} is already defined at ${problem.firstPath}; names must be unique.`
     case 'PoolInTwoPairings':

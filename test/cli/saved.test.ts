@@ -65,7 +65,7 @@ describe.concurrent('sfb-dr validate', () => {
     const text = await sfbDr(['validate', saved, '--topology', topology, '--state', redmondDown])
     expect(text).toStrictEqual({
       code: 0,
-      stdout: `The plan ${plan.id} is valid: fail over the users homed on pool1.contoso.com (disaster mode), in 3 step(s).\n`,
+      stdout: `The plan ${plan.id} is valid: fail over the users homed on pool1.contoso.com (disaster mode), in 4 steps.\n`,
       stderr: '',
     })
     const ps = await sfbDr(['validate', saved, '--topology', topology, '--state', redmondDown, '--format', 'powershell'])

@@ -42,6 +42,14 @@ const examples: { readonly [K in Problem['_tag']]: Extract<Problem, { _tag: K }>
   NothingLeftToRun: { _tag: 'NothingLeftToRun', planId: 'abc' },
 }
 
+describe('articles', () => {
+  it('says "an Edge pool", never "a Edge pool"', () => {
+    expect(formatProblem({ _tag: 'UnknownReference', path: 'pools[0].edgePool', kind: 'edgePool', name: 'edge9.contoso.com' })).toBe(
+      'pools[0].edgePool: "edge9.contoso.com" is not an Edge pool defined in the topology; define it or fix the name.',
+    )
+  })
+})
+
 describe('formatProblem', () => {
   it.each(Object.values(examples))('gives one line ending in a full stop for $_tag', (problem) => {
     const text = formatProblem(problem)
