@@ -18,7 +18,7 @@ import { withStepId, type StepDraft } from './draft.js'
 import type { Impact, Plan } from './plan.js'
 import type { Step } from './step.js'
 import { canonicalJson, withPlanId } from './planId.js'
-import { checkPlan } from './validatePlan.js'
+import { foldSteps } from './validatePlan.js'
 import { backupServiceWarnings, topologyWarnings } from './warnings.js'
 
 /**
@@ -97,7 +97,8 @@ export const stateAfter = (topology: Topology, state: State, drafts: ReadonlyArr
 
 /**
  * Numbers the drafts, adds the impact pools and the topology findings touching them, seals the
- * plan with its id and checks it with `validatePlan`'s fold; the violations if that check fails.
+ * plan with its id and checks it with `validatePlan`'s fold of the steps; the violations if that
+ * check fails.
  *
  * @category constructors
  * @since 0.1.0
@@ -124,7 +125,8 @@ export const buildPlan = (
     ),
     impact,
   })
-  const [first, ...rest] = checkPlan(topology, state, plan).violations
+  // Well formed and sealed by construction: only the fold can find something.
+  const [first, ...rest] = foldSteps(topology, state, plan).violations
   return first === undefined ? E.right(plan) : E.left([first, ...rest])
 }
 

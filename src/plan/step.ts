@@ -5,8 +5,10 @@
  * those definitions.
  *
  * To add a step tag: add it to its family file (interface, entry in the family's `…Steps` map,
- * definition, draft constructor) and its rendering to the family's file in `render/steps/`. A
- * new family is one more member in {@link StepMap} and one spread in `catalog.ts`.
+ * definition, draft constructor and, for a check, its entry in the family's `…Checks` record:
+ * judge and simulator) and its rendering to the family's file in `render/steps/`. A new family is
+ * one more member in {@link StepMap} and one spread in `catalog.ts` (and in `checks.ts` if it has
+ * checks) and in `render/steps/index.ts`.
  *
  * @module
  */

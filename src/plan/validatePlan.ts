@@ -52,12 +52,21 @@ export const intentAchieved = (topology: Topology, state: State, intent: Intent)
   }
 }
 
-interface Outcome {
+/** What checking a plan found, and the state after it when it could be folded. @internal */
+export interface Outcome {
   readonly violations: ReadonlyArray<Violation>
   readonly final: O.Option<State>
 }
 
-const foldSteps = (topology: Topology, state: State, plan: Plan): Outcome => {
+/**
+ * Folds a well-formed plan's steps through the catalog: every broken rule of every step,
+ * duplicate step ids, and an intent the final state does not achieve.
+ *
+ * @category operations
+ * @since 0.2.0
+ * @internal
+ */
+export const foldSteps = (topology: Topology, state: State, plan: Plan): Outcome => {
   const violations: Array<Violation> = []
   const seen = new Set<string>()
   let current = state

@@ -9,7 +9,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { Step } from '../plan/step.js'
 import { ownField } from '../plan/input.js'
-import { withDefinition } from '../plan/catalog.js'
+import { checkOf, isCheckStep } from '../plan/checks.js'
 import type { Judgement } from '../plan/steps/definition.js'
 import type { StepHandlers } from './handlers.js'
 import type { Observed, StepFailure } from './journal.js'
@@ -53,17 +53,14 @@ interface Dispatched {
   readonly judge: (value: unknown) => Judgement<Observed | undefined>
 }
 
-/** The handler of the step's tag and the judge of its definition (one catalog, no switch). */
-const dispatch = (handlers: StepHandlers, step: Step): Dispatched =>
-  withDefinition(step, (definition, s) => {
-    // The handler of `s`'s own tag; TypeScript cannot correlate the record's key with the step.
-    const handler = handlers[s._tag] as (step: Step) => unknown
-    const check = definition.check
-    return {
-      call: () => handler(s),
-      judge: check === undefined ? accept : (v) => check.judge(s, v),
-    }
-  })
+/** The handler of the step's tag and, for checks, the judge of its definition (no switch). */
+const dispatch = (handlers: StepHandlers, step: Step): Dispatched => {
+  // The handler of `step`'s own tag; TypeScript cannot correlate the record's key with the step.
+  const handler = handlers[step._tag] as (step: Step) => unknown
+  if (!isCheckStep(step)) return { call: () => handler(step), judge: accept }
+  const { judge } = checkOf(step)
+  return { call: () => handler(step), judge: (v) => judge(step, v) }
+}
 
 const hasHandler = (handlers: unknown, tag: string): boolean => {
   try {

@@ -17,7 +17,8 @@ import type * as TE from 'fp-ts/lib/TaskEither.js'
 import { formatProblem } from '../model/formatProblem.js'
 import type { State } from '../model/state.js'
 import type { Topology } from '../model/topology.js'
-import { applyStep, catalog, withDefinition } from '../plan/catalog.js'
+import { applyStep, catalog } from '../plan/catalog.js'
+import { checkOf, isCheckStep } from '../plan/checks.js'
 import type { Step } from '../plan/step.js'
 import type { StepHandlers } from '../run/handlers.js'
 import { portFailure, type PortFailure } from '../run/journal.js'
@@ -99,18 +100,17 @@ export const simulatedHandlers = (
     }
 
   /** What a step does to the simulated deployment: a check answers from it, anything else applies its transition. */
-  const run = (step: Step): E.Either<PortFailure, unknown> =>
-    withDefinition(step, (definition, s): E.Either<PortFailure, unknown> => {
-      if (definition.check !== undefined)
-        return pipe(
-          definition.check.observe(topology, current, s),
-          E.mapLeft((refusal) => portFailure(refusal.message, refusal.code)),
-        )
-      const next = applyStep(topology, current, s)
-      if (E.isLeft(next)) return E.left(portFailure(next.left.map(formatProblem).join(' '), 'StepPreconditionFailed'))
-      current = next.right
-      return E.right(undefined)
-    })
+  const run = (step: Step): E.Either<PortFailure, unknown> => {
+    if (isCheckStep(step))
+      return pipe(
+        checkOf(step).observe(topology, current, step),
+        E.mapLeft((refusal) => portFailure(refusal.message, refusal.code)),
+      )
+    const next = applyStep(topology, current, step)
+    if (E.isLeft(next)) return E.left(portFailure(next.left.map(formatProblem).join(' '), 'StepPreconditionFailed'))
+    current = next.right
+    return E.right(undefined)
+  }
 
   // One handler per tag of the catalog, all alike: a new tag is simulated as soon as it is defined.
   const handlers = Object.fromEntries(

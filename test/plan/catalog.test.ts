@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import type { State } from '../../src/model/state.js'
 import { applyStep, catalog, type StepCatalog } from '../../src/plan/catalog.js'
+import { checks } from '../../src/plan/checks.js'
 import type { Step } from '../../src/plan/step.js'
 import { aTopology, cmsAt, contosoTopology, down, edge, failedOver, fqdn, healthy, instance, stateOf } from '../support/builders.js'
 import { left, right } from './support.js'
@@ -197,5 +198,12 @@ describe('applyStep', () => {
     const state = stateOf(u, down('p1.example.com', 'p3.example.com', 'p4.example.com'))
     const step: Step = { _tag: 'FailoverPool', id: '1', kind: 'action', pool: fqdn('p1.example.com'), backupPool: fqdn('p2.example.com'), disasterMode: true }
     expect(E.isRight(applyStep(u, state, step))).toBe(true)
+  })
+})
+
+describe('the catalog and the checks agree', () => {
+  it('every definition of kind check has a judge and simulator, and nothing else has one', () => {
+    const checkKinds = Object.entries(catalog).filter(([, d]) => d.kind === 'check').map(([tag]) => tag).sort()
+    expect(Object.keys(checks).sort()).toStrictEqual(checkKinds)
   })
 })

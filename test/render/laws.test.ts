@@ -31,7 +31,7 @@ const plans = fc
 
 const CMDLETS = new Set([
   'Invoke-CsPoolFailOver', 'Invoke-CsPoolFailBack', 'Invoke-CsManagementServerFailover', 'Get-CsManagementStoreReplicationStatus',
-  'Get-CsBackupServiceStatus', 'Set-CsEdgeServer', 'Write-Host', 'Where-Object',
+  'Get-CsBackupServiceStatus', 'Set-CsEdgeServer', 'Write-Host', 'Where-Object', 'Get-Date', 'Start-Sleep',
 ])
 
 describe('rendering laws', () => {

@@ -26,6 +26,9 @@ const ALLOWED: Readonly<Record<string, ReadonlyArray<string>>> = {
   'Write-Host': [],
   'Read-Host': [],
   'Where-Object': [],
+  // PowerShell's own (Microsoft.PowerShell.Utility): the Backup Service check polls with them.
+  'Get-Date': [],
+  'Start-Sleep': ['Seconds'],
 }
 
 const step = (s: Step): Plan =>
@@ -34,7 +37,7 @@ const step = (s: Step): Plan =>
 const cmdletLines = (plan: Plan): ReadonlyArray<string> =>
   renderPowerShell(plan)
     .split('\n')
-    .filter((l) => /^(\$\w+ = )?[@(]*[A-Z][a-z]+-Cs/.test(l))
+    .filter((l) => /^\s*(\$\w+ = )?[@(]*[A-Z][a-z]+-Cs/.test(l))
 
 describe('renderPowerShell', () => {
   for (const s of scenarios())
@@ -65,10 +68,10 @@ describe('renderPowerShell', () => {
       [{ _tag: 'CheckCentralManagementStore', id: 'k', kind: 'check', activeMaster: p2 }, '$status = Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus'],
       // Without a module: the user-data modules only (CentralMgmt.CMSMaster reads NotInitialized
       // on every pool that does not hold the active CMS master, domain-facts §1.8).
-      [{ _tag: 'CheckBackupService', id: 'b', kind: 'check', pool: p1 }, "$status = Get-CsBackupServiceStatus -PoolFqdn 'p1.example.com' -Category UserData"],
-      [{ _tag: 'CheckBackupService', id: 'b', kind: 'check', pool: p1, module: 'ConfServices.DataConf' }, "$status = Get-CsBackupServiceStatus -PoolFqdn 'p1.example.com' -Category UserData"],
-      [{ _tag: 'CheckBackupService', id: 'b', kind: 'check', pool: p1, module: 'CentralMgmt.CMSMaster' }, "$status = Get-CsBackupServiceStatus -PoolFqdn 'p1.example.com' -Category CMS"],
-      [{ _tag: 'CheckBackupService', id: 'b', kind: 'check', pool: p1, module: 'ApplicationServer.RGSFileStore' }, "$status = Get-CsBackupServiceStatus -PoolFqdn 'p1.example.com' -Category RGS"],
+      [{ _tag: 'CheckBackupService', id: 'b', kind: 'check', pool: p1 }, "    $status = Get-CsBackupServiceStatus -PoolFqdn 'p1.example.com' -Category UserData"],
+      [{ _tag: 'CheckBackupService', id: 'b', kind: 'check', pool: p1, module: 'ConfServices.DataConf' }, "    $status = Get-CsBackupServiceStatus -PoolFqdn 'p1.example.com' -Category UserData"],
+      [{ _tag: 'CheckBackupService', id: 'b', kind: 'check', pool: p1, module: 'CentralMgmt.CMSMaster' }, "    $status = Get-CsBackupServiceStatus -PoolFqdn 'p1.example.com' -Category CMS"],
+      [{ _tag: 'CheckBackupService', id: 'b', kind: 'check', pool: p1, module: 'ApplicationServer.RGSFileStore' }, "    $status = Get-CsBackupServiceStatus -PoolFqdn 'p1.example.com' -Category RGS"],
     ]
     for (const [s, line] of cases) expect(cmdletLines(step(s))).toStrictEqual([line])
   })
@@ -86,8 +89,10 @@ describe('renderPowerShell', () => {
     const script = renderPowerShell(scenarioNamed('planned failover of pool1 (healthy)').plan)
     expect(script).toContain('$observed = ([string]$status.ActiveMasterFqdn).TrimEnd(\'.\')')
     expect(script).toContain('if ($observed -ine $expected) {')
-    expect(script).toContain("$bad = @($modules | Where-Object { ([string]$_.ExportStatus -notin @('SteadyState', 'FinalState')) -or ([string]$_.ImportStatus -ne 'NormalState') })")
-    expect(script).toContain('if (($modules.Count -eq 0) -or ($bad.Count -gt 0)) {')
+    expect(script).toContain("    $bad = @($modules | Where-Object { ([string]$_.ExportStatus -notin @('SteadyState', 'FinalState')) -or ([string]$_.ImportStatus -ne 'NormalState') })")
+    // Without waitSeconds the deadline is now: it reads once and throws.
+    expect(script).toContain('$deadline = (Get-Date).AddSeconds(0)')
+    expect(script).toContain('    if (($modules.Count -gt 0) -and ($bad.Count -eq 0)) { break }')
     expect(script.match(/^\s*throw /gm)?.length).toBeGreaterThanOrEqual(3)
     expect(script).toContain("$ErrorActionPreference = 'Stop'")
   })

@@ -15,7 +15,7 @@ import { describeFound } from '../../model/found.js'
 import type { PoolFqdn } from '../../model/identifiers.js'
 import { backupModules, isPoolReachable, type BackupModule } from '../../model/state.js'
 import { ownField } from '../input.js'
-import { broken, checkMismatch, unchanged, when, type StepFamily } from './definition.js'
+import { broken, checkMismatch, unchanged, when, type StepChecks, type StepFamily } from './definition.js'
 import { fqdn, oneOf, optional, wholeNumber } from './fields.js'
 
 // -------------------------------------------------------------------------------------
@@ -114,42 +114,51 @@ export const backupServiceSteps: StepFamily<keyof BackupServiceSteps> = {
             ...when(!isPoolReachable(state, pool), 'PoolReachableForCheck', pool),
           ],
     transition: unchanged,
-    check: {
-      // Accepted iff the export state is SteadyState or FinalState and the import state
-      // NormalState (letter case ignored).
-      judge: (step, observation) => {
-        const exportState = ownField(observation, 'exportState')
-        const importState = ownField(observation, 'importState')
-        if (typeof exportState !== 'string' || typeof importState !== 'string')
-          return E.left({
-            mismatch: checkMismatch(
-              EXPECTED_BACKUP,
-              describeFound(observation),
-              'The handler did not report the Backup Service states (an object with exportState and importState strings).',
-            ),
-          })
-        const observed = { exportState, importState }
-        const exportOk = ['steadystate', 'finalstate'].includes(exportState.trim().toLowerCase())
-        const importOk = importState.trim().toLowerCase() === 'normalstate'
-        if (exportOk && importOk) return E.right(observed)
+  },
+}
+
+/**
+ * How the checks of this family are judged (`executePlan`) and simulated (`simulatedHandlers`).
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export const backupServiceChecks: StepChecks<'CheckBackupService'> = {
+  CheckBackupService: {
+    // Accepted iff the export state is SteadyState or FinalState and the import state
+    // NormalState (letter case ignored).
+    judge: (step, observation) => {
+      const exportState = ownField(observation, 'exportState')
+      const importState = ownField(observation, 'importState')
+      if (typeof exportState !== 'string' || typeof importState !== 'string')
         return E.left({
           mismatch: checkMismatch(
             EXPECTED_BACKUP,
-            `export ${exportState}, import ${importState}`,
-            `The Backup Service of ${String(step.pool)} (${modulesChecked(step).join(', ')}) is not healthy (export ${exportState}, import ${importState}): a backlog lengthens a planned failover, and a disaster would lose what has not been replicated.`,
+            describeFound(observation),
+            'The handler did not report the Backup Service states (an object with exportState and importState strings).',
           ),
-          observed,
         })
-      },
-      observe: (_topology, state, step) => {
-        if (!isPoolReachable(state, step.pool))
-          return E.left({ code: 'PoolUnreachable', message: `Cannot reach ${step.pool} to read its Backup Service status.` })
-        const entry = state.backupService.get(step.pool)
-        return E.right({
-          exportState: entry?.exportState ?? 'SteadyState',
-          importState: entry?.importState ?? 'NormalState',
-        })
-      },
+      const observed = { exportState, importState }
+      const exportOk = ['steadystate', 'finalstate'].includes(exportState.trim().toLowerCase())
+      const importOk = importState.trim().toLowerCase() === 'normalstate'
+      if (exportOk && importOk) return E.right(observed)
+      return E.left({
+        mismatch: checkMismatch(
+          EXPECTED_BACKUP,
+          `export ${exportState}, import ${importState}`,
+          `The Backup Service of ${String(step.pool)} (${modulesChecked(step).join(', ')}) is not healthy (export ${exportState}, import ${importState}): a backlog lengthens a planned failover, and a disaster would lose what has not been replicated.`,
+        ),
+        observed,
+      })
+    },
+    observe: (_topology, state, step) => {
+      if (!isPoolReachable(state, step.pool))
+        return E.left({ code: 'PoolUnreachable', message: `Cannot reach ${step.pool} to read its Backup Service status.` })
+      const entry = state.backupService.get(step.pool)
+      return E.right({
+        exportState: entry?.exportState ?? 'SteadyState',
+        importState: entry?.importState ?? 'NormalState',
+      })
     },
   },
 }

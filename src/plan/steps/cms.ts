@@ -12,7 +12,7 @@ import { isCentralManagementStoreAvailable, isPoolReachable, type FailoverMode }
 import { partnerOf, type BackEnd, type Topology } from '../../model/topology.js'
 import { describeFound } from '../../model/found.js'
 import { ownField } from '../input.js'
-import { broken, checkMismatch, unchanged, when, type StepFamily } from './definition.js'
+import { broken, checkMismatch, unchanged, when, type StepChecks, type StepFamily } from './definition.js'
 import { fqdn, oneOf, optional, sqlInstance } from './fields.js'
 
 // -------------------------------------------------------------------------------------
@@ -185,39 +185,48 @@ export const cmsSteps: StepFamily<keyof CmsSteps> = {
         state.centralManagementStore.activeMaster,
       ),
     transition: unchanged,
-    check: {
-      // Accepted iff the observed activeMaster, trimmed, without one trailing dot and lower-cased,
-      // equals the expected pool normalized the same way.
-      judge: (step, observation) => {
-        const expected = String(step.activeMaster)
-        const activeMaster = ownField(observation, 'activeMaster')
-        if (typeof activeMaster !== 'string')
-          return E.left({
-            mismatch: checkMismatch(
-              expected,
-              describeFound(observation),
-              'The handler did not report the active master (an object with an activeMaster string).',
-            ),
-          })
-        const observed = { activeMaster }
-        if (normalizeFqdn(activeMaster) === normalizeFqdn(expected)) return E.right(observed)
+  },
+}
+
+/**
+ * How the checks of this family are judged (`executePlan`) and simulated (`simulatedHandlers`).
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export const cmsChecks: StepChecks<'CheckCentralManagementStore'> = {
+  CheckCentralManagementStore: {
+    // Accepted iff the observed activeMaster, trimmed, without one trailing dot and lower-cased,
+    // equals the expected pool normalized the same way.
+    judge: (step, observation) => {
+      const expected = String(step.activeMaster)
+      const activeMaster = ownField(observation, 'activeMaster')
+      if (typeof activeMaster !== 'string')
         return E.left({
           mismatch: checkMismatch(
             expected,
-            activeMaster,
-            activeMaster.trim() === ''
-              ? `The Central Management Store has no active master (it is unavailable); expected ${expected}.`
-              : `The Central Management Store active master is ${activeMaster}; expected ${expected}.`,
+            describeFound(observation),
+            'The handler did not report the active master (an object with an activeMaster string).',
           ),
-          observed,
         })
-      },
-      // `ActiveMasterFqdn` is empty while the CMS is unavailable.
-      observe: (_topology, state) =>
-        E.right({
-          activeMaster: isCentralManagementStoreAvailable(state) ? state.centralManagementStore.activeMaster : '',
-        }),
+      const observed = { activeMaster }
+      if (normalizeFqdn(activeMaster) === normalizeFqdn(expected)) return E.right(observed)
+      return E.left({
+        mismatch: checkMismatch(
+          expected,
+          activeMaster,
+          activeMaster.trim() === ''
+            ? `The Central Management Store has no active master (it is unavailable); expected ${expected}.`
+            : `The Central Management Store active master is ${activeMaster}; expected ${expected}.`,
+        ),
+        observed,
+      })
     },
+    // `ActiveMasterFqdn` is empty while the CMS is unavailable.
+    observe: (_topology, state) =>
+      E.right({
+        activeMaster: isCentralManagementStoreAvailable(state) ? state.centralManagementStore.activeMaster : '',
+      }),
   },
 }
 

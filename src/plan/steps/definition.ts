@@ -1,8 +1,9 @@
 /**
  * What a step definition is: the shape every step family file (`steps/*.ts`) fills in for each
  * of its tags — kind, id slug, field shapes, the pools it touches, preconditions, safety rules,
- * transition and, for checks, how an observation is judged and simulated. `catalog.ts` only
- * assembles the families.
+ * transition — and, for checks, how an observation is judged and simulated (a separate record,
+ * `…Checks`, so that planning and rendering do not carry execution code). `catalog.ts` and
+ * `checks.ts` only assemble the families.
  *
  * @module
  */
@@ -128,8 +129,6 @@ export interface StepDefinition<K extends StepTag> {
   readonly safety?: (topology: Topology, before: State, step: StepOf<K>) => ReadonlyArray<BrokenRule>
   /** The state after the step. */
   readonly transition: (topology: Topology, state: State, step: StepOf<K>) => State
-  /** For checks: how an observation is judged and simulated. */
-  readonly check?: CheckSpec<K>
 }
 
 /**
@@ -139,6 +138,22 @@ export interface StepDefinition<K extends StepTag> {
  * @since 0.2.0
  */
 export type StepFamily<K extends StepTag> = { readonly [T in K]: StepDefinition<T> }
+
+/**
+ * The tags whose handlers answer an observation (the checks).
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export type CheckTag = { readonly [K in StepTag]: ObservationOf<K> extends undefined ? never : K }[StepTag]
+
+/**
+ * How the checks of a family are judged and simulated.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export type StepChecks<K extends CheckTag> = { readonly [T in K]: CheckSpec<T> }
 
 /**
  * One definition per step tag; a tag without a definition does not compile.

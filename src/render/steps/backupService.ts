@@ -30,40 +30,28 @@ const POLL_SECONDS = 30
 export const backupServiceRenderings: StepRenderings<'CheckBackupService'> = {
   CheckBackupService: {
     command: (step) => `Get-CsBackupServiceStatus -PoolFqdn ${q(step.pool)} -Category ${category(step.module)}`,
-    script: (step, number, command) => {
-      const judged =
-        step.module === undefined
-          ? '$modules = @(($status).BackupModules | Where-Object { $null -ne $_ })'
-          : `$modules = @(($status).BackupModules | Where-Object { $null -ne $_ -and [string]$_.Identity -eq ${q(step.module)} })`
-      const read = [
-        `$status = ${command}`,
-        judged,
-        `$bad = @($modules | Where-Object { ([string]$_.ExportStatus -notin @('SteadyState', 'FinalState')) -or ([string]$_.ImportStatus -ne 'NormalState') })`,
-      ]
-      const fail = [
-        `    if ($modules.Count -eq 0) {`,
-        `        throw (${q(`Step ${number}: the Backup Service of {0} reported none of the modules judged.`)} -f $pool)`,
-        `    }`,
-        `    $first = $bad[0]`,
-        `    throw (${q(
-          `Step ${number}: Backup Service module {0} of {1} has ExportStatus '{2}' and ImportStatus '{3}'; expected SteadyState or FinalState, and NormalState.`,
-        )} -f $first.Identity, $pool, $first.ExportStatus, $first.ImportStatus)`,
-      ]
-      if (typeof step.waitSeconds !== 'number')
-        return [`$pool = ${q(step.pool)}`, ...read, `if (($modules.Count -eq 0) -or ($bad.Count -gt 0)) {`, ...fail, `}`]
-      return [
-        `$pool = ${q(step.pool)}`,
-        `$deadline = (Get-Date).AddSeconds(${String(Math.trunc(step.waitSeconds))})`,
-        `while ($true) {`,
-        ...read.map((line) => `    ${line}`),
-        `    if (($modules.Count -gt 0) -and ($bad.Count -eq 0)) { break }`,
-        `    if ((Get-Date) -ge $deadline) {`,
-        ...fail.map((line) => `    ${line}`),
-        `    }`,
-        `    Start-Sleep -Seconds ${String(POLL_SECONDS)}`,
-        `}`,
-      ]
-    },
+    // One loop for both: without waitSeconds the deadline is now, so it reads once.
+    script: (step, number, command) => [
+      `$pool = ${q(step.pool)}`,
+      `$deadline = (Get-Date).AddSeconds(${typeof step.waitSeconds === 'number' ? String(Math.trunc(step.waitSeconds)) : '0'})`,
+      `while ($true) {`,
+      `    $status = ${command}`,
+      step.module === undefined
+        ? '    $modules = @(($status).BackupModules | Where-Object { $null -ne $_ })'
+        : `    $modules = @(($status).BackupModules | Where-Object { $null -ne $_ -and [string]$_.Identity -eq ${q(step.module)} })`,
+      `    $bad = @($modules | Where-Object { ([string]$_.ExportStatus -notin @('SteadyState', 'FinalState')) -or ([string]$_.ImportStatus -ne 'NormalState') })`,
+      `    if (($modules.Count -gt 0) -and ($bad.Count -eq 0)) { break }`,
+      `    if ((Get-Date) -ge $deadline) {`,
+      `        if ($modules.Count -eq 0) {`,
+      `            throw (${q(`Step ${number}: the Backup Service of {0} reported none of the modules judged.`)} -f $pool)`,
+      `        }`,
+      `        throw (${q(
+        `Step ${number}: Backup Service module {0} of {1} has ExportStatus '{2}' and ImportStatus '{3}'; expected SteadyState or FinalState, and NormalState.`,
+      )} -f $bad[0].Identity, $pool, $bad[0].ExportStatus, $bad[0].ImportStatus)`,
+      `    }`,
+      `    Start-Sleep -Seconds ${String(POLL_SECONDS)}`,
+      `}`,
+    ],
     describe: (step) => ({
       sentence: `Check that the Backup Service replicating ${t(step.pool)} to its backup pool is healthy (${modulesChecked(step).join(', ')})${
         typeof step.waitSeconds === 'number' ? `, waiting up to ${String(step.waitSeconds)} seconds for it to catch up` : ''
