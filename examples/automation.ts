@@ -75,11 +75,16 @@ const action =
 
 const HEALTHY: ReadonlySet<string> = new Set(['FinalState', 'SteadyState', 'NormalState'])
 
-/** Reduces the Backup Service modules to the worst export and import states. */
-const worstOf = (json: string): E.Either<PortFailure, BackupServiceObservation> => {
+/**
+ * Reduces the Backup Service modules a check judges (its module, or every module of the category
+ * it read) to the worst export and import states.
+ */
+const worstOf = (json: string, module: string | undefined): E.Either<PortFailure, BackupServiceObservation> => {
   try {
     const parsed: unknown = JSON.parse(json)
-    const modules = (Array.isArray(parsed) ? parsed : [parsed]) as ReadonlyArray<{ ExportStatus?: unknown; ImportStatus?: unknown }>
+    const all = (Array.isArray(parsed) ? parsed : [parsed]) as ReadonlyArray<{ Identity?: unknown; ExportStatus?: unknown; ImportStatus?: unknown }>
+    const modules = module === undefined ? all : all.filter((m) => String(m.Identity) === module)
+    if (modules.length === 0) return E.left(portFailure(`Get-CsBackupServiceStatus reported none of the modules judged`, 'BadOutput'))
     const worst = (key: 'ExportStatus' | 'ImportStatus', healthy: string): string =>
       modules.map((m) => String(m[key])).find((s) => !HEALTHY.has(s)) ?? healthy
     return E.right({ exportState: worst('ExportStatus', 'SteadyState'), importState: worst('ImportStatus', 'NormalState') })
@@ -91,8 +96,8 @@ const worstOf = (json: string): E.Either<PortFailure, BackupServiceObservation> 
 /** Handlers that run each step through `remote`. */
 export const remotingHandlers = (remote: RemotePowerShell): StepHandlers => ({
   CheckBackupService: (step) =>
-    TE.chain((json: string) => TE.fromEither(worstOf(json)))(
-      TE.chain((cmd: string) => run(remote, `${cmd} | Select-Object ExportStatus, ImportStatus | ConvertTo-Json`))(
+    TE.chain((json: string) => TE.fromEither(worstOf(json, step.module)))(
+      TE.chain((cmd: string) => run(remote, `(${cmd}).BackupModules | Select-Object Identity, ExportStatus, ImportStatus | ConvertTo-Json`))(
         TE.fromEither(commandOf(step)),
       ),
     ),
@@ -317,7 +322,7 @@ export const main = async (args: ReadonlyArray<string>): Promise<number> => {
         ? full
         : orStop(resumePlan(topology, state, full, readJson(o.resume, 'journal') as Journal), 1, `Cannot resume from ${o.resume}`)
 
-    console.log(`${o.remote === undefined ? 'DRY RUN' : `Running on ${o.remote}`}: plan ${plan.id.slice(0, 12)}, ${String(plan.steps.length)} step(s)`)
+    console.log(`${o.remote === undefined ? 'DRY RUN' : `Running on ${o.remote}`}: plan ${plan.id.slice(0, 12)}, ${String(plan.steps.length)} ${plan.steps.length === 1 ? 'step' : 'steps'}`)
     const handlers = o.remote === undefined ? dryRunHandlers(topology, stateForRun(topology, state, full, plan), o.failAt) : remotingHandlers(pwshRemote(o.remote))
     const journal = await executePlan(plan, handlers, { stepTimeoutMs: o.stepTimeoutMinutes * 60_000, onEvent: logEvent })
     const journalPath = o.journal ?? `journal-${plan.id.slice(0, 12)}.json`

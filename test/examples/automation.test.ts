@@ -69,10 +69,10 @@ describe('examples/automation.ts', () => {
     const r = await automation([...redmondDown, '--pool', 'pool1.contoso.com', '--journal', journal])
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/^DRY RUN: plan [0-9a-f]{12}, 3 step\(s\)$/m)
+    expect(r.stdout).toMatch(/^DRY RUN: plan [0-9a-f]{12}, 4 steps$/m)
     expect(r.stdout).toContain("would run: Invoke-CsPoolFailOver -PoolFqdn 'pool1.contoso.com' -DisasterMode")
     const ids = readJournal(journal).entries.map((e) => e.stepId)
-    expect(ids).toHaveLength(3)
+    expect(ids).toHaveLength(4)
     for (const id of ids) expect(r.stdout).toContain(`[StepSucceeded] ${id}`)
     expect(readJournal(journal)).toMatchObject({ outcome: 'completed' })
     expect(r.stdout).toContain(`outcome: completed; journal: ${journal}`)
@@ -80,21 +80,21 @@ describe('examples/automation.ts', () => {
 
   it('a rehearsed failure (--fail-at) exits 1 with its journal; --resume runs only what is left', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sfb-dr-automation-'))
-    const first = await automation([...redmondDown, '--pool', 'pool1.contoso.com', '--fail-at', '3-failover-pool', '--journal', 'first.json'], dir)
+    const first = await automation([...redmondDown, '--pool', 'pool1.contoso.com', '--fail-at', '4-failover-pool', '--journal', 'first.json'], dir)
     expect(first.code).toBe(1)
-    expect(first.stdout).toContain('[StepFailed] 3-failover-pool')
+    expect(first.stdout).toContain('[StepFailed] 4-failover-pool')
     expect(first.stdout).toContain('to run what is left: the same command with --resume first.json')
     const failed = readJournal(join(dir, 'first.json'))
     expect(failed.outcome).toBe('failed')
-    expect(failed.entries.map((e) => e.status)).toStrictEqual(['succeeded', 'succeeded', 'failed'])
+    expect(failed.entries.map((e) => e.status)).toStrictEqual(['succeeded', 'succeeded', 'succeeded', 'failed'])
 
     const rest = await automation([...redmondDown, '--pool', 'pool1.contoso.com', '--resume', 'first.json', '--journal', 'rest.json'], dir)
     expect(rest.stderr).toBe('')
     expect(rest.code).toBe(0)
-    expect(rest.stdout).toMatch(/plan [0-9a-f]{12}, 1 step\(s\)/)
+    expect(rest.stdout).toMatch(/plan [0-9a-f]{12}, 1 step$/m)
     expect(rest.stdout).not.toContain('Invoke-CsManagementServerFailover')
-    expect(rest.stdout).toContain('[StepSucceeded] 3-failover-pool')
-    expect(readJournal(join(dir, 'rest.json')).entries.map((e) => e.stepId)).toStrictEqual(['3-failover-pool'])
+    expect(rest.stdout).toContain('[StepSucceeded] 4-failover-pool')
+    expect(readJournal(join(dir, 'rest.json')).entries.map((e) => e.stepId)).toStrictEqual(['4-failover-pool'])
   })
 
   it('a refused plan exits 1 with every reason; a journal of another plan is refused too', async () => {
@@ -160,7 +160,7 @@ describe('remotingHandlers (the real run, with a stand-in remoting function)', (
     const journal = await executePlan(plan.right, remotingHandlers(remote))
     expect(journal.outcome).toBe('completed')
     expect(sent).toHaveLength(plan.right.steps.length)
-    expect(sent[0]).toBe("(Get-CsBackupServiceStatus -PoolFqdn 'pool1.contoso.com').BackupModules | Select-Object ExportStatus, ImportStatus | ConvertTo-Json")
+    expect(sent[0]).toBe("(Get-CsBackupServiceStatus -PoolFqdn 'pool1.contoso.com' -Category UserData).BackupModules | Select-Object Identity, ExportStatus, ImportStatus | ConvertTo-Json")
     expect(sent.at(-1)).toBe("Invoke-CsPoolFailOver -PoolFqdn 'pool1.contoso.com'")
 
     // an unhealthy Backup Service module stops the run at the check, before anything is changed
