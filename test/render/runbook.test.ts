@@ -29,9 +29,7 @@ describe('renderRunbook', () => {
     // Values are Markdown-escaped (`\.`, `\:` render as `.` and `:`), so that none becomes a link.
     expect(md.startsWith('# Runbook: Fail over the users homed on pool1\\.contoso\\.com (disaster mode)\n')).toBe(true)
     expect(md).toContain(`Plan id: ${s.plan.id}`)
-    expect(md).toContain('## Warnings
-
-- Warning\: Disaster mode\: what changed on pool1\.contoso\.com since its last Backup Service sync')
+    expect(md).toContain('## Warnings\n\n- Warning\\: Disaster mode\\: what changed on pool1\\.contoso\\.com since its last Backup Service sync')
     expect(md).toContain('- Users whose serving pool changes: 2')
     expect(md).toContain('- Pools involved: pool1\\.contoso\\.com, pool2\\.contoso\\.com')
     const steps = md.match(/^### Step (\d+) of (\d+) \((check|action|manual)\)$/gm) ?? []
@@ -104,13 +102,13 @@ describe('renderRunbook', () => {
 
   it('a step that cannot be rendered: the runbook says the plan cannot be run, and shows no command', () => {
     const s = scenarioNamed('disaster failover of pool1 (Redmond down)')
-    const [first, second, third, ...rest] = s.plan.steps
-    const bad = { ...s.plan, steps: [first, second, { ...third, pool: 'pool1\u2019.contoso.com' }, ...rest] } as unknown as Plan
+    const [first, second, third, fourth, ...rest] = s.plan.steps
+    const bad = { ...s.plan, steps: [first, second, third, { ...fourth, pool: 'pool1\u2019.contoso.com' }, ...rest] } as unknown as Plan
     const md = renderRunbook(bad)
     expect(splitMarkdown(md).blocks).toStrictEqual([])
     expect(md).not.toContain('## Steps')
     expect(md).toContain(
-      '## This plan cannot be run\n\n- Step 3 is not rendered\\: a value of this step holds characters no valid name has (outside printable ASCII). Plan again.\n\n**Do not run any step of it.** Plan again.\n',
+      '## This plan cannot be run\n\n- Step 4 is not rendered\\: a value of this step holds characters no valid name has (outside printable ASCII). Plan again.\n\n**Do not run any step of it.** Plan again.\n',
     )
   })
 
