@@ -28,6 +28,7 @@ export * from './codec/index.js'
 // planning
 export type * from './plan/step.js'
 export type * from './plan/plan.js'
+export type { StepEntry } from './plan/steps/definition.js'
 export { planFailover, type FailoverRequest } from './plan/planFailover.js'
 export { planFailback, type FailbackRequest } from './plan/planFailback.js'
 export { planMoveService, type MoveServiceRequest } from './plan/planMoveService.js'

@@ -57,8 +57,8 @@ describe('decodePlan', () => {
   it.each([
     [['stpes'], 'stpes', 'steps'],
     [['intent', 'pol'], 'intent.pol', 'pool'],
-    [['steps', 2, 'backupPol'], 'steps[2].backupPol', 'backupPool'],
-    [['steps', 2, 'disastermode'], 'steps[2].disastermode', 'disasterMode'],
+    [['steps', 3, 'backupPol'], 'steps[3].backupPol', 'backupPool'],
+    [['steps', 3, 'disastermode'], 'steps[3].disastermode', 'disasterMode'],
     [['warnings', 0, 'pool'], 'warnings[0].pool', 'pools'],
     [['impact', 'userMoved'], 'impact.userMoved', 'usersMoved'],
   ] as const)('refuses an unknown field %j', (path, problemPath, suggestion) => {

@@ -33,7 +33,7 @@ describe('intentAchieved for MoveService', () => {
     expect(intentAchieved(t, both, move('pool2.contoso.com', 'pool1.contoso.com'))).toBe(false)
   })
 
-  it('for a `from` without users of its own, only `to` servicing its own users counts', () => {
+  it('the user list never decides: a `from` with no listed user must still be failed over to `to` (its services move)', () => {
     const noUsersOnP2 = aTopology({
       pools: [
         { fqdn: 'p1.example.com', site: 'A' },
@@ -44,7 +44,8 @@ describe('intentAchieved for MoveService', () => {
       users: { 'p1.example.com': 2 },
     })
     const intent = move('p2.example.com', 'p1.example.com')
-    expect(intentAchieved(noUsersOnP2, healthy(noUsersOnP2), intent)).toBe(true)
+    expect(intentAchieved(noUsersOnP2, healthy(noUsersOnP2), intent)).toBe(false)
+    expect(intentAchieved(noUsersOnP2, stateOf(noUsersOnP2, failedOver('p2.example.com')), intent)).toBe(true)
     expect(intentAchieved(noUsersOnP2, stateOf(noUsersOnP2, failedOver('p1.example.com')), intent)).toBe(false)
   })
 })

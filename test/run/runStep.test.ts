@@ -90,7 +90,7 @@ describe('time limit of a step', () => {
     await vi.advanceTimersByTimeAsync(3_600_000)
     const journal = await pending
     expect(journal.outcome).toBe('completed')
-    expect(journal.entries.map((e) => e.status)).toStrictEqual(['succeeded', 'succeeded', 'succeeded'])
+    expect(journal.entries.map((e) => e.status)).toStrictEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded'])
   })
 
   it('with a positive stepTimeoutMs, the same step times out at that limit', async () => {
@@ -99,6 +99,6 @@ describe('time limit of a step', () => {
     await vi.advanceTimersByTimeAsync(60_000)
     const journal = await pending
     expect(journal.outcome).toBe('failed')
-    expect(journal.entries[2]?.failure).toMatchObject({ _tag: 'StepTimedOut', timeoutMs: 60_000 })
+    expect(journal.entries.at(-1)?.failure).toMatchObject({ _tag: 'StepTimedOut', timeoutMs: 60_000 })
   })
 })

@@ -15,7 +15,7 @@ import { describeFound } from '../../model/found.js'
 import type { PoolFqdn } from '../../model/identifiers.js'
 import { backupModules, isPoolReachable, type BackupModule } from '../../model/state.js'
 import { ownField } from '../input.js'
-import { broken, checkMismatch, unchanged, when, type StepChecks, type StepFamily } from './definition.js'
+import { broken, checkMismatch, unchanged, when, type StepChecks, type StepFamily, type StepEntry } from './definition.js'
 import { fqdn, oneOf, optional, wholeNumber } from './fields.js'
 
 // -------------------------------------------------------------------------------------
@@ -68,7 +68,7 @@ export interface BackupServiceObservation {
  */
 export interface BackupServiceSteps {
   /** `Get-CsBackupServiceStatus`. */
-  readonly CheckBackupService: { readonly step: CheckBackupService; readonly observation: BackupServiceObservation }
+  readonly CheckBackupService: StepEntry<CheckBackupService, BackupServiceObservation>
 }
 
 /**

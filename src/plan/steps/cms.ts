@@ -12,7 +12,7 @@ import { isCentralManagementStoreAvailable, isPoolReachable, type FailoverMode }
 import { partnerOf, type BackEnd, type Topology } from '../../model/topology.js'
 import { describeFound } from '../../model/found.js'
 import { ownField } from '../input.js'
-import { broken, checkMismatch, unchanged, when, type StepChecks, type StepFamily } from './definition.js'
+import { broken, checkMismatch, unchanged, when, type StepChecks, type StepFamily, type StepEntry } from './definition.js'
 import { fqdn, oneOf, optional, sqlInstance } from './fields.js'
 
 // -------------------------------------------------------------------------------------
@@ -86,12 +86,9 @@ export interface CentralManagementStoreObservation {
  */
 export interface CmsSteps {
   /** `Invoke-CsManagementServerFailover`. */
-  readonly FailoverCentralManagementStore: { readonly step: FailoverCentralManagementStore; readonly observation: undefined }
+  readonly FailoverCentralManagementStore: StepEntry<FailoverCentralManagementStore, undefined>
   /** `Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus`. */
-  readonly CheckCentralManagementStore: {
-    readonly step: CheckCentralManagementStore
-    readonly observation: CentralManagementStoreObservation
-  }
+  readonly CheckCentralManagementStore: StepEntry<CheckCentralManagementStore, CentralManagementStoreObservation>
 }
 
 // -------------------------------------------------------------------------------------

@@ -20,6 +20,20 @@ import type { ObservationOf, StepOf, StepTag } from '../step.js'
 // -------------------------------------------------------------------------------------
 
 /**
+ * One entry of a family's step map: the step type of a tag and what its handler answers
+ * (`undefined` for actions and manual steps).
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface StepEntry<S, O> {
+  /** The step. */
+  readonly step: S
+  /** What its handler answers. */
+  readonly observation: O
+}
+
+/**
  * A rule a step breaks, with the pools (or Edge pools) involved.
  *
  * @category model

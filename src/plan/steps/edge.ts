@@ -9,7 +9,7 @@
  */
 import type { EdgePoolFqdn, PoolFqdn } from '../../model/identifiers.js'
 import { isFailedOver, isPoolReachable } from '../../model/state.js'
-import { broken, when, type StepFamily } from './definition.js'
+import { broken, when, type StepFamily, type StepEntry } from './definition.js'
 import { fqdn } from './fields.js'
 
 // -------------------------------------------------------------------------------------
@@ -43,7 +43,7 @@ export interface SetEdgeNextHop {
  */
 export interface EdgeSteps {
   /** `Set-CsEdgeServer -Registrar`. */
-  readonly SetEdgeNextHop: { readonly step: SetEdgeNextHop; readonly observation: undefined }
+  readonly SetEdgeNextHop: StepEntry<SetEdgeNextHop, undefined>
 }
 
 // -------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@
 import type { PoolFqdn } from '../../model/identifiers.js'
 import { isCentralManagementStoreAvailable, isFailedOver, isPoolReachable, type FailoverMode, type State } from '../../model/state.js'
 import type { Topology } from '../../model/topology.js'
-import { broken, when, type BrokenRule, type StepFamily } from './definition.js'
+import { broken, when, type BrokenRule, type StepFamily, type StepEntry } from './definition.js'
 import { boolean, fqdn } from './fields.js'
 
 // -------------------------------------------------------------------------------------
@@ -73,9 +73,9 @@ export interface FailbackPool {
  */
 export interface PoolSteps {
   /** `Invoke-CsPoolFailOver`. */
-  readonly FailoverPool: { readonly step: FailoverPool; readonly observation: undefined }
+  readonly FailoverPool: StepEntry<FailoverPool, undefined>
   /** `Invoke-CsPoolFailBack`. */
-  readonly FailbackPool: { readonly step: FailbackPool; readonly observation: undefined }
+  readonly FailbackPool: StepEntry<FailbackPool, undefined>
 }
 
 // -------------------------------------------------------------------------------------
