@@ -66,6 +66,7 @@ export default tseslint.config(
   { files: ['src/**/*.ts'], rules: layer([], false) },
   { files: ['src/model/**/*.ts'], rules: layer(['codec', 'plan', 'render', 'run', 'cli', 'testing'], true) },
   { files: ['src/codec/**/*.ts'], rules: layer(['plan', 'render', 'run', 'cli', 'testing'], true) },
+  { files: ['src/assess/**/*.ts'], rules: layer(['codec', 'plan', 'render', 'run', 'cli', 'testing'], true) },
   { files: ['src/plan/**/*.ts'], rules: layer(['codec', 'render', 'run', 'cli', 'testing'], true) },
   { files: ['src/render/**/*.ts'], rules: layer(['run', 'cli', 'testing'], true) },
   { files: ['src/run/**/*.ts'], rules: layer(['render', 'cli', 'testing'], true) },

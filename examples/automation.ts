@@ -109,6 +109,8 @@ export const remotingHandlers = (remote: RemotePowerShell): StepHandlers => ({
   SetEdgeNextHop: action(remote),
   FailoverPool: action(remote),
   FailbackPool: action(remote),
+  SyncBackupService: action(remote),
+  SetBackupServiceSyncInterval: action(remote),
 })
 
 /** A remoting function over `pwsh` (PowerShell 7 with a configured remote session to `computer`). */
@@ -145,6 +147,8 @@ export const dryRunHandlers = (topology: Topology, state: State, failAt: string 
     SetEdgeNextHop: printing(sim.SetEdgeNextHop),
     FailoverPool: printing(sim.FailoverPool),
     FailbackPool: printing(sim.FailbackPool),
+    SyncBackupService: printing(sim.SyncBackupService),
+    SetBackupServiceSyncInterval: printing(sim.SetBackupServiceSyncInterval),
   }
 }
 

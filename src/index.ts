@@ -14,6 +14,19 @@ export * from './model/identifiers.js'
 export * from './model/topology.js'
 export { UserDirectory, makeUserDirectory } from './model/userDirectory.js'
 export * from './model/state.js'
+export {
+  DEFAULT_SYNC_INTERVAL,
+  MAX_SYNC_INTERVAL_SECONDS,
+  MIN_SYNC_INTERVAL_SECONDS,
+  RPO_SECONDS,
+  isAboveRpo,
+  isSyncInterval,
+  parseSyncInterval,
+  syncIntervalSeconds,
+  type BackupServiceConfiguration,
+  type SyncInterval,
+  type SyncIntervalBrand,
+} from './model/syncInterval.js'
 export { homePool, servingPool, usersServedBy } from './model/homing.js'
 export * from './model/findings.js'
 export * from './model/problem.js'
@@ -21,6 +34,16 @@ export * from './model/intent.js'
 export * from './model/quorum.js'
 export { auditTopology, auditPools } from './model/audit.js'
 export { formatProblem, formatFinding, formatIntent } from './model/formatProblem.js'
+
+// assessing
+export {
+  assessBackupService,
+  type BackupDirection,
+  type BackupHealth,
+  type BackupServiceAssessmentRequest,
+  type BackupServiceFinding,
+  type BackupServiceReport,
+} from './assess/backupService.js'
 
 // codecs
 export * from './codec/index.js'
@@ -32,6 +55,15 @@ export type { StepEntry } from './plan/steps/definition.js'
 export { planFailover, type FailoverRequest } from './plan/planFailover.js'
 export { planFailback, type FailbackRequest } from './plan/planFailback.js'
 export { planMoveService, type MoveServiceRequest } from './plan/planMoveService.js'
+export {
+  planBackupSync,
+  planConferenceContentRestore,
+  planSyncInterval,
+  SYNC_WAIT_SECONDS,
+  type BackupSyncRequest,
+  type ConferenceContentRestoreRequest,
+  type SyncIntervalRequest,
+} from './plan/planBackup.js'
 export { validatePlan, applyPlan } from './plan/validatePlan.js'
 export { decodePlan } from './plan/decodePlan.js'
 export { applyStep, isStepTag } from './plan/catalog.js'

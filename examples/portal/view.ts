@@ -221,6 +221,10 @@ const stepWhat = (step: Step): string => {
       return `Fail over the users of ${step.pool} to ${step.backupPool}${step.disasterMode ? ' (disaster mode)' : ''}`
     case 'FailbackPool':
       return `Fail back the users of ${step.pool} from ${step.backupPool}${step.disasterMode ? ' (disaster mode)' : ''}`
+    case 'SyncBackupService':
+      return `Push the Backup Service data of ${step.pool}${step.module === undefined ? '' : ` (${step.module})`} to its backup pool`
+    case 'SetBackupServiceSyncInterval':
+      return `Set the Backup Service sync interval to ${step.interval}`
   }
 }
 

@@ -19,7 +19,15 @@
  *
  * @module
  */
-import { planFailback, planFailover, planMoveService } from '../index.js'
+import {
+  backupModules,
+  planBackupSync,
+  planConferenceContentRestore,
+  planFailback,
+  planFailover,
+  planMoveService,
+  planSyncInterval,
+} from '../index.js'
 import { planKind, type PlanKind, type RequestFlag } from './spec.js'
 
 const poolFlag = {
@@ -61,5 +69,32 @@ export const planKinds: ReadonlyArray<PlanKind> = [
       { flag: 'to', field: 'to', metavar: 'FQDN', required: true, help: 'its partner, which will service them' },
     ],
     plan: (topology, state, request) => planMoveService(topology, state, request),
+  }),
+  planKind({
+    name: 'backup-sync',
+    summary: "Push a pool's Backup Service data to its backup pool now and wait until that direction is steady (Invoke-CsBackupServiceSync).",
+    flags: [
+      { flag: 'pool', field: 'pool', metavar: 'FQDN', required: true, help: 'the SOURCE pool whose data is pushed to its backup pool (-PoolFqdn)' },
+      {
+        flag: 'module',
+        field: 'module',
+        metavar: 'MODULE',
+        choices: backupModules,
+        help: `one module only (-BackupModule): ${backupModules.join(', ')}; default: every module`,
+      },
+    ],
+    plan: (topology, state, request) => planBackupSync(topology, state, request),
+  }),
+  planKind({
+    name: 'conference-content-restore',
+    summary: 'Copy the conference content a pool lost back from its backup pool (sync of ConfServices.DataConf from the partner).',
+    flags: [{ flag: 'pool', field: 'pool', metavar: 'FQDN', required: true, help: 'the pool that LOST its conference content; the sync runs from its partner' }],
+    plan: (topology, state, request) => planConferenceContentRestore(topology, state, request),
+  }),
+  planKind({
+    name: 'sync-interval',
+    summary: 'Set the global Backup Service sync interval (Set-CsBackupServiceConfiguration -SyncInterval).',
+    flags: [{ flag: 'interval', field: 'interval', metavar: 'hh:mm:ss', required: true, help: 'from 00:00:05 to 03:00:00; Microsoft\'s default is 00:02:00' }],
+    plan: (topology, state, request) => planSyncInterval(topology, state, request),
   }),
 ]

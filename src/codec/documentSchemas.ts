@@ -62,6 +62,7 @@ const ref = (name: string): JsonSchema => ({ $ref: `#/$defs/${name}` })
 
 type Cms = NonNullable<TopologyDocument['centralManagementStore']>
 type CmsStatus = NonNullable<StateDocument['centralManagementStore']>
+type BackupServiceConfigurationDocument = NonNullable<StateDocument['backupServiceConfiguration']>
 
 /** @internal */
 export const SITE_PROPERTIES: PropertiesOf<SiteDocument> = { name: required(SITE) }
@@ -138,6 +139,15 @@ export const BACKUP_SERVICE_PROPERTIES: PropertiesOf<BackupServiceDocument> = {
   lastSyncAt: optional(DATE_TIME),
 }
 /** @internal */
+export const BACKUP_SERVICE_CONFIGURATION_PROPERTIES: PropertiesOf<BackupServiceConfigurationDocument> = {
+  syncInterval: optional({
+    type: 'string',
+    pattern: '^\\d{2}:[0-5]\\d:[0-5]\\d$',
+    default: '00:02:00',
+    description: 'hh:mm:ss from 00:00:05 to 03:00:00 (Set-CsBackupServiceConfiguration -SyncInterval).',
+  }),
+}
+/** @internal */
 export const STATE_PROPERTIES: PropertiesOf<StateDocument> = {
   pools: optional(byFqdn(ref('poolStatus'))),
   failovers: optional(list(ref('failover'))),
@@ -145,6 +155,7 @@ export const STATE_PROPERTIES: PropertiesOf<StateDocument> = {
   edgePools: optional(byFqdn(ref('edgePoolStatus'))),
   federationEdgePool: optional({ oneOf: [FQDN, { type: 'null' }], description: 'null: no Edge pool carries federation now.' }),
   backupService: optional(list(ref('backupService'))),
+  backupServiceConfiguration: optional(ref('backupServiceConfiguration')),
 }
 
 /**
@@ -190,5 +201,6 @@ export const stateSchema = (): JsonSchema =>
       failover: objectSchema(FAILOVER_PROPERTIES),
       centralManagementStoreStatus: objectSchema(CMS_STATUS_PROPERTIES),
       backupService: objectSchema(BACKUP_SERVICE_PROPERTIES),
+      backupServiceConfiguration: objectSchema(BACKUP_SERVICE_CONFIGURATION_PROPERTIES),
     },
   )

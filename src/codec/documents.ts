@@ -216,4 +216,9 @@ export interface StateDocument {
   readonly federationEdgePool?: string | null
   /** Backup Service status per direction. */
   readonly backupService?: ReadonlyArray<BackupServiceDocument>
+  /** The global Backup Service settings; `syncInterval` `"00:02:00"` when absent. */
+  readonly backupServiceConfiguration?: {
+    /** `hh:mm:ss` from `00:00:05` to `03:00:00` (`Set-CsBackupServiceConfiguration -SyncInterval`). */
+    readonly syncInterval?: string
+  }
 }

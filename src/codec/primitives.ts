@@ -22,6 +22,8 @@ import {
   type SqlInstanceName,
 } from '../model/identifiers.js'
 import { LeafType } from './fields.js'
+import { isDateTime } from '../model/dateTime.js'
+import { isSyncInterval, type SyncInterval } from '../model/syncInterval.js'
 
 const normalizing = <A extends string>(
   name: string,
@@ -164,41 +166,6 @@ export const integerCodec = (min: number, max: number): LeafType<number> => {
   )
 }
 
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/
-
-const daysIn = (year: number, month: number): number =>
-  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
-
-/**
- * Whether `s` is an ISO 8601 date-time with seconds optional and a `Z` or `±hh:mm` offset, naming
- * a real calendar day: `2026-11-25T10:00:00Z`, `2026-11-25T11:00+01:00`.
- *
- * @category internal
- * @since 0.1.0
- */
-export const isDateTime = (s: unknown): s is string => {
-  if (typeof s !== 'string' || s.length > 40) return false
-  const m = DATE_TIME.exec(s)
-  if (m === null) return false
-  const at = (i: number): number => {
-    const g = m[i]
-    return g === undefined ? 0 : Number(g)
-  }
-  const month = at(2)
-  const day = at(3)
-  return (
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= daysIn(at(1), month) &&
-    at(4) <= 23 &&
-    at(5) <= 59 &&
-    at(6) <= 59 &&
-    at(7) <= 23 &&
-    at(8) <= 59
-  )
-}
-
 /**
  * An ISO 8601 date-time with an offset, kept as written.
  *
@@ -209,5 +176,19 @@ export const dateTimeCodec: LeafType<string> = new LeafType<string>(
   'an ISO 8601 date-time with "Z" or an offset, such as "2026-11-25T10:00:00Z"',
   isDateTime,
   (u, c) => (isDateTime(u) ? t.success(u) : t.failure(u, c)),
+  t.identity,
+)
+
+/**
+ * A Backup Service sync interval: `hh:mm:ss` from `00:00:05` to `03:00:00` (office-docs-powershell
+ * `Set-CsBackupServiceConfiguration`, -SyncInterval).
+ *
+ * @category internal
+ * @since 0.2.0
+ */
+export const syncIntervalCodec: LeafType<SyncInterval> = new LeafType<SyncInterval>(
+  'a sync interval "hh:mm:ss" from "00:00:05" to "03:00:00"',
+  isSyncInterval,
+  (u, c) => (isSyncInterval(u) ? t.success(u) : t.failure(u, c)),
   t.identity,
 )

@@ -25,6 +25,7 @@ import { namesOf } from './fields.js'
 
 type Cms = NonNullable<TopologyDocument['centralManagementStore']>
 type CmsStatus = NonNullable<StateDocument['centralManagementStore']>
+type BackupServiceConfigurationDocument = NonNullable<StateDocument['backupServiceConfiguration']>
 
 /** @internal */
 export const TOPOLOGY_FIELDS = namesOf<TopologyDocument>({
@@ -68,6 +69,7 @@ export const STATE_FIELDS = namesOf<StateDocument>({
   edgePools: true,
   federationEdgePool: true,
   backupService: true,
+  backupServiceConfiguration: true,
 })
 /** @internal */
 export const POOL_STATUS_FIELDS = namesOf<PoolStatusDocument>({ reachable: true, frontEndsRunning: true })
@@ -77,6 +79,8 @@ export const EDGE_POOL_STATUS_FIELDS = namesOf<EdgePoolStatusDocument>({ reachab
 export const FAILOVER_FIELDS = namesOf<FailoverDocument>({ pool: true, mode: true })
 /** @internal */
 export const CMS_STATUS_FIELDS = namesOf<CmsStatus>({ activeMaster: true, available: true })
+/** @internal */
+export const BACKUP_SERVICE_CONFIGURATION_FIELDS = namesOf<BackupServiceConfigurationDocument>({ syncInterval: true })
 /** @internal */
 export const BACKUP_SERVICE_FIELDS = namesOf<BackupServiceDocument>({
   pool: true,

@@ -16,12 +16,19 @@ import * as t from 'io-ts'
 import type { EdgePoolFqdn, Fqdn, PoolFqdn } from '../model/identifiers.js'
 import type { DecodeProblem } from '../model/problem.js'
 import type { BackupServiceStatus, EdgePoolStatus, FailoverMode, PoolStatus, State } from '../model/state.js'
+import { DEFAULT_SYNC_INTERVAL, type BackupServiceConfiguration } from '../model/syncInterval.js'
 import type { Topology } from '../model/topology.js'
 import type { StateDocument } from './documents.js'
 import { contextAt, field, isFields, leaf, open, optionalLeaf, reject, type Errors, type Fields } from './fields.js'
-import { booleanCodec, fqdnCodec, integerCodec } from './primitives.js'
+import { booleanCodec, fqdnCodec, integerCodec, syncIntervalCodec } from './primitives.js'
 import { decodeWith, pathFrom, pathOf, problemError } from './problems.js'
-import { CMS_STATUS_FIELDS, EDGE_POOL_STATUS_FIELDS, POOL_STATUS_FIELDS, STATE_FIELDS } from './shapes.js'
+import {
+  BACKUP_SERVICE_CONFIGURATION_FIELDS,
+  CMS_STATUS_FIELDS,
+  EDGE_POOL_STATUS_FIELDS,
+  POOL_STATUS_FIELDS,
+  STATE_FIELDS,
+} from './shapes.js'
 import { decodeBackup, decodeFailover, decodeFqdnMap, decodeList, firstOfEachPool } from './stateEntries.js'
 
 const report = (errors: Errors, problem: DecodeProblem, c: t.Context): void => {
@@ -113,6 +120,18 @@ const decodeBackupService = (
   return statuses
 }
 
+const decodeBackupServiceConfiguration = (errors: Errors, doc: Fields, c: t.Context): BackupServiceConfiguration => {
+  const given = field(doc, 'backupServiceConfiguration')
+  if (given === undefined) return { syncInterval: DEFAULT_SYNC_INTERVAL }
+  if (!isFields(given)) {
+    reject(errors, 'the Backup Service settings { syncInterval? }', given, c, 'backupServiceConfiguration')
+    return { syncInterval: DEFAULT_SYNC_INTERVAL }
+  }
+  const raw = open(errors, given, BACKUP_SERVICE_CONFIGURATION_FIELDS, c, 'backupServiceConfiguration')
+  const syncInterval = optionalLeaf(errors, syncIntervalCodec, field(raw, 'syncInterval'), c, 'backupServiceConfiguration', 'syncInterval')
+  return { syncInterval: syncInterval ?? DEFAULT_SYNC_INTERVAL }
+}
+
 const decodeCms = (errors: Errors, doc: Fields, c: t.Context, topology: Topology): State['centralManagementStore'] => {
   const home = topology.centralManagementStore.pool
   const given = field(doc, 'centralManagementStore')
@@ -161,11 +180,12 @@ const stateCodec = (topology: Topology): t.Type<State, StateDocument> =>
       const edgePools = decodeEdgePools(errors, u, c, topology)
       const federationEdgePool = decodeFederation(errors, u, c, topology)
       const backupService = decodeBackupService(errors, u, c, topology)
+      const backupServiceConfiguration = decodeBackupServiceConfiguration(errors, u, c)
       if (errors.length > 0) return t.failures(errors)
       const state: State =
         federationEdgePool === undefined
-          ? { pools, failovers, centralManagementStore, edgePools, backupService }
-          : { pools, failovers, centralManagementStore, edgePools, federationEdgePool, backupService }
+          ? { pools, failovers, centralManagementStore, edgePools, backupService, backupServiceConfiguration }
+          : { pools, failovers, centralManagementStore, edgePools, federationEdgePool, backupService, backupServiceConfiguration }
       return t.success(state)
     },
     encodeStateDocument,
@@ -187,6 +207,7 @@ function encodeStateDocument(s: State): StateDocument {
     edgePools: Object.fromEntries(byKey(s.edgePools).map(([k, e]) => [k, { reachable: e.reachable, nextHop: e.nextHop }])),
     federationEdgePool: s.federationEdgePool ?? null,
     backupService: byKey(s.backupService).map(([, b]) => ({ ...b })),
+    backupServiceConfiguration: { syncInterval: s.backupServiceConfiguration.syncInterval },
   }
 }
 
@@ -200,8 +221,9 @@ function encodeStateDocument(s: State): StateDocument {
  * (`pools["pool9.contoso.com"]`, `failovers[1]`): invalid values (`InvalidInput`), pools or Edge
  * pools not in the topology (`UnknownReference`), a pool given twice (`DuplicateName`), a failover
  * of an unpaired pool, both pools of a pair failed over, an active CMS master outside the CMS pool
- * and its partner, an Edge next hop that is not a pool, a field the document type does not define
- * (`UnknownField`, with the nearest known name; only a top-level `$schema` string is allowed);
+ * and its partner, an Edge next hop that is not a pool, a Backup Service sync interval that is not
+ * `hh:mm:ss` from `00:00:05` to `03:00:00` (default `00:02:00`), a field the document type does not
+ * define (`UnknownField`, with the nearest known name; only a top-level `$schema` string is allowed);
  * `federationEdgePool: null` means no Edge pool carries federation now.
  *
  * **Gotchas**: never throws, whatever the input; the input is only read.

@@ -122,9 +122,70 @@ export interface BackupServiceUnhealthy {
 }
 
 /**
- * Any finding: topology findings and the warnings plans add.
+ * The last recorded sync of a direction is more than 5 minutes (Microsoft's RPO for a pool
+ * failover) older than the caller's `now`: a disaster now would lose more than the RPO promises.
+ * Reported by `assessBackupService`.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface BackupServiceLagging {
+  /** Stable machine code. */
+  readonly _tag: 'BackupServiceLagging'
+  /** Always `warning`: data is at risk. */
+  readonly severity: Severity
+  /** The source pool of the direction, then its partner. */
+  readonly pools: ReadonlyArray<PoolFqdn>
+  /** Whole seconds since the last recorded sync. */
+  readonly lagSeconds: number
+}
+
+/**
+ * The global sync interval exceeds 00:05:00, Microsoft's 5-minute RPO: changes may wait longer
+ * than the RPO before they are replicated.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface SyncIntervalAboveRpo {
+  /** Stable machine code. */
+  readonly _tag: 'SyncIntervalAboveRpo'
+  /** Always `advice`: Microsoft allows up to 03:00:00, at the cost of the RPO. */
+  readonly severity: Severity
+  /** Always empty: the setting is global. */
+  readonly pools: ReadonlyArray<PoolFqdn>
+  /** The interval, `hh:mm:ss`. */
+  readonly interval: string
+}
+
+/**
+ * A failback after a disaster failover cannot copy the users' conference content back from the
+ * backup pool, which is unreachable: restore it once the backup pool is back
+ * (`planConferenceContentRestore`).
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface ConferenceContentNotRestored {
+  /** Stable machine code. */
+  readonly _tag: 'ConferenceContentNotRestored'
+  /** Always `warning`: the users' conference content is missing until restored. */
+  readonly severity: Severity
+  /** The home pool, then its backup pool. */
+  readonly pools: ReadonlyArray<PoolFqdn>
+}
+
+/**
+ * Any finding: topology findings, the warnings plans add and those of `assessBackupService`.
  *
  * @category model
  * @since 0.1.0
  */
-export type Finding = TopologyFinding | PossibleDataLoss | EdgeNextHopNotRestored | BackupServiceUnhealthy
+export type Finding =
+  | TopologyFinding
+  | PossibleDataLoss
+  | EdgeNextHopNotRestored
+  | BackupServiceUnhealthy
+  | BackupServiceLagging
+  | SyncIntervalAboveRpo
+  | ConferenceContentNotRestored

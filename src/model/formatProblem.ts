@@ -76,6 +76,12 @@ const intentSentence = (intent: Intent): string => {
       return `fail back the users homed on ${intent.pool} (${intent.mode} mode)`
     case 'MoveService':
       return `have everyone now serviced by ${intent.from} serviced by ${intent.to}`
+    case 'BackupSync':
+      return `push the Backup Service data of ${intent.pool} (${intent.module ?? 'every module'}) to its backup pool and see that direction steady`
+    case 'ConferenceContentRestore':
+      return `copy the conference content of ${intent.pool} back from its backup pool and see that direction steady`
+    case 'SetSyncInterval':
+      return `set the Backup Service sync interval to ${intent.interval}`
   }
   return absurd(intent)
 }
@@ -163,6 +169,8 @@ const problemSentence = (problem: Problem): string => {
       return `After its last step the plan does not ${formatIntent(problem.intent)}.`
     case 'JournalMismatch':
       return `The journal does not belong to plan ${problem.planId} (its ${problem.reason === 'planId' ? 'plan id' : 'steps'} differ).`
+    case 'SourcePoolUnreachable':
+      return `${problem.pool} is unreachable, so its Backup Service cannot push its data to its backup pool; bring it back online first (its data is only as recent as its last sync).`
     case 'NothingLeftToRun':
       return `Every step of plan ${problem.planId} already succeeded; nothing is left to run.`
   }
@@ -215,6 +223,12 @@ const findingSentence = (finding: Finding): string => {
       ]
         .filter((x) => x !== undefined)
         .join(' and ')}: the plan's Backup Service check will stop it unless replication recovers (Invoke-CsBackupServiceSync -PoolFqdn '${finding.pools[0] ?? ''}').`
+    case 'BackupServiceLagging':
+      return `The Backup Service replicating ${finding.pools[0] ?? ''} to ${finding.pools[1] ?? ''} last synced ${String(finding.lagSeconds)} seconds ago, beyond Microsoft's 5-minute RPO: a disaster now would lose those changes; find out why (Get-CsBackupServiceStatus -PoolFqdn '${finding.pools[0] ?? ''}') and force a sync (Invoke-CsBackupServiceSync -PoolFqdn '${finding.pools[0] ?? ''}').`
+    case 'SyncIntervalAboveRpo':
+      return `The Backup Service sync interval ${finding.interval} exceeds Microsoft's 5-minute RPO: changes may wait that long before they reach the backup pool; set it back to 00:05:00 or less (Set-CsBackupServiceConfiguration -Identity 'global' -SyncInterval '00:02:00' is the default).`
+    case 'ConferenceContentNotRestored':
+      return `The conference content of the users homed on ${finding.pools[0] ?? ''} stays on ${finding.pools[1] ?? ''}, which is unreachable: once it is back, restore it (Invoke-CsBackupServiceSync -PoolFqdn '${finding.pools[1] ?? ''}' -BackupModule ConfServices.DataConf; sfb-dr plan conference-content-restore --pool ${finding.pools[0] ?? ''}).`
     case 'EdgeNextHopNotRestored':
       return `Edge pool ${finding.edgePool} still forwards to ${finding.pools[0] ?? ''}; restore its next hop to ${finding.configuredNextHop} with Set-CsEdgeServer when convenient.`
   }

@@ -4,7 +4,8 @@
  * @module
  */
 import type { PoolFqdn } from './identifiers.js'
-import type { FailoverMode } from './state.js'
+import type { BackupModule, FailoverMode } from './state.js'
+import type { SyncInterval } from './syncInterval.js'
 
 /**
  * Fail over the users homed on `pool` onto its partner.
@@ -52,9 +53,57 @@ export interface MoveServiceIntent {
 }
 
 /**
+ * Push `pool`'s Backup Service data (all modules, or `module`) to its partner now and wait until
+ * that direction reports a steady state.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface BackupSyncIntent {
+  /** Discriminant. */
+  readonly _tag: 'BackupSync'
+  /** The source pool (`Invoke-CsBackupServiceSync -PoolFqdn`). */
+  readonly pool: PoolFqdn
+  /** The one module synced; without it, all of them. */
+  readonly module?: BackupModule
+}
+
+/**
+ * Copy the conference content `pool` lost back from its partner (`ConfServices.DataConf`).
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface ConferenceContentRestoreIntent {
+  /** Discriminant. */
+  readonly _tag: 'ConferenceContentRestore'
+  /** The pool that lost its conference content (never the source of the sync). */
+  readonly pool: PoolFqdn
+}
+
+/**
+ * Set the global Backup Service sync interval.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface SetSyncIntervalIntent {
+  /** Discriminant. */
+  readonly _tag: 'SetSyncInterval'
+  /** The new interval, `hh:mm:ss`. */
+  readonly interval: SyncInterval
+}
+
+/**
  * What a plan is for.
  *
  * @category model
  * @since 0.1.0
  */
-export type Intent = FailoverIntent | FailbackIntent | MoveServiceIntent
+export type Intent =
+  | FailoverIntent
+  | FailbackIntent
+  | MoveServiceIntent
+  | BackupSyncIntent
+  | ConferenceContentRestoreIntent
+  | SetSyncIntervalIntent

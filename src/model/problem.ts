@@ -451,6 +451,8 @@ export type StepRule =
   | 'DuplicateStepId'
   | 'EdgePoolReachable'
   | 'CmsAvailableForPoolFailback'
+  | 'PoolReachableForSync'
+  | 'PartnerReachableForSync'
 
 /**
  * A plan step breaks a rule in the state it would run in.
@@ -528,6 +530,20 @@ export interface NothingLeftToRun {
 }
 
 /**
+ * The pool whose data a Backup Service sync would push is unreachable: its Backup Service cannot
+ * export anything until it is back.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface SourcePoolUnreachable {
+  /** Stable machine code. */
+  readonly _tag: 'SourcePoolUnreachable'
+  /** The source pool of the sync. */
+  readonly pool: string
+}
+
+/**
  * Every reason a request or a plan is refused.
  *
  * @category errors
@@ -553,6 +569,7 @@ export type Violation =
   | IntentNotAchieved
   | JournalMismatch
   | NothingLeftToRun
+  | SourcePoolUnreachable
 
 // -------------------------------------------------------------------------------------
 // reading problems (text and bytes)

@@ -5,7 +5,8 @@
  *
  * Laws:
  * - `initialState(t)` is the healthy state: everything reachable, nothing failed over, the CMS
- *   active master on its topology pool, every Edge next hop as configured.
+ *   active master on its topology pool, every Edge next hop as configured, the Backup Service
+ *   syncing every `00:02:00` (Microsoft's default).
  * - `failovers` holds HOME pools (the pool named by `-PoolFqdn`); the partner services their users.
  * - The queries (`isPoolReachable`, `isFailedOver`, `isCentralManagementStoreAvailable`) never
  *   throw: they answer `false` for a state that is not a decoded one (raw JSON, `null`, a proxy).
@@ -13,6 +14,7 @@
  * @module
  */
 import type { EdgePoolFqdn, PoolFqdn } from './identifiers.js'
+import { DEFAULT_SYNC_INTERVAL, type BackupServiceConfiguration } from './syncInterval.js'
 import type { Topology } from './topology.js'
 import { orElse } from './total.js'
 
@@ -167,6 +169,8 @@ export interface State {
   readonly federationEdgePool?: EdgePoolFqdn
   /** Backup Service status per direction, keyed by source pool. */
   readonly backupService: ReadonlyMap<PoolFqdn, BackupServiceStatus>
+  /** The global Backup Service settings (`Get-CsBackupServiceConfiguration`). */
+  readonly backupServiceConfiguration: BackupServiceConfiguration
 }
 
 // -------------------------------------------------------------------------------------
@@ -190,6 +194,7 @@ export const initialState = (topology: Topology): State => {
     edgePools: new Map(topology.edgePools.map((e) => [e.fqdn, { reachable: true, nextHop: e.nextHop }])),
     ...(federation === undefined ? {} : { federationEdgePool: federation.fqdn }),
     backupService: new Map(),
+    backupServiceConfiguration: { syncInterval: DEFAULT_SYNC_INTERVAL },
   }
 }
 

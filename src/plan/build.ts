@@ -19,7 +19,7 @@ import type { Impact, Plan } from './plan.js'
 import type { Step } from './step.js'
 import { canonicalJson, withPlanId } from './planId.js'
 import { foldSteps } from './validatePlan.js'
-import { backupServiceWarnings, topologyWarnings } from './warnings.js'
+import { backupPlanWarnings, backupServiceWarnings, topologyWarnings } from './warnings.js'
 
 /**
  * What a planner decided, before ids, impact pools and topology warnings are added.
@@ -121,7 +121,12 @@ export const buildPlan = (
     intent: draft.intent,
     steps,
     warnings: bySeverity(
-      dedupe([...draft.warnings, ...backupServiceWarnings(state, steps), ...topologyWarnings(topology, impact.pools)]),
+      dedupe([
+        ...draft.warnings,
+        ...backupPlanWarnings(state, steps),
+        ...backupServiceWarnings(state, steps),
+        ...topologyWarnings(topology, impact.pools),
+      ]),
     ),
     impact,
   })

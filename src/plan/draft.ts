@@ -8,7 +8,7 @@
  */
 import type { Step } from './step.js'
 
-export { checkBackupService } from './steps/backupService.js'
+export { checkBackupService, setBackupServiceSyncInterval, syncBackupService } from './steps/backupService.js'
 export { checkCentralManagementStore, failoverCentralManagementStore } from './steps/cms.js'
 export { setEdgeNextHop } from './steps/edge.js'
 export { failbackPool, failoverPool } from './steps/pool.js'

@@ -3,8 +3,10 @@
  *
  * Laws:
  * - Steps: Backup Service check of the direction backup → home (unless the backup pool is
- *   unreachable), a CMS failover and its check when the CMS is unavailable, then the failback.
- *   The CMS itself is never failed back.
+ *   unreachable), a CMS failover and its check when the CMS is unavailable, then the failback;
+ *   after a DISASTER failover, then the conference content restore from the backup pool (a sync
+ *   of `ConfServices.DataConf` and its check), or, with the backup pool unreachable, a
+ *   `ConferenceContentNotRestored` warning. The CMS itself is never failed back.
  * - `planFailback` after `planFailover` restores who services whom.
  * - Every plan returned validates with `validatePlan` in the state it was made for.
  *
@@ -25,6 +27,7 @@ import { buildPlan, refuse, stateAfter, validated, Validation } from './build.js
 import { cmsFailoverSteps } from './cms.js'
 import { checkBackupService, failbackPool, type StepDraft } from './draft.js'
 import { guardDeployment, parsePoolRequest } from './input.js'
+import { conferenceContentRestore } from './planBackup.js'
 import type { Plan } from './plan.js'
 import { edgeNextHopsNotRestored, possibleDataLoss } from './warnings.js'
 
@@ -96,10 +99,15 @@ export const failbackPart = (
       cms: pipe(cmsFailoverSteps(topology, state, O.none), E.mapLeft(RNEA.of)),
     }),
     E.map(({ backupPool, cms }) => ({
-      drafts: RA.append<StepDraft>(failbackPool(pool, backupPool, mode))([
-        ...(backupReachable ? [checkBackupService(backupPool)] : []),
-        ...cms,
-      ]),
+      drafts: pipe(
+        [...(backupReachable ? [checkBackupService(backupPool)] : []), ...cms],
+        RA.append<StepDraft>(failbackPool(pool, backupPool, mode)),
+        // After a DISASTER failover the pool lost everything: "when these users are failed back
+        // over to their original pool, you must use this procedure to copy their conference
+        // content back" (restoring-conference-contents-using-the-backup-service.md), from the
+        // backup pool that still has it. Unreachable, it cannot: ConferenceContentNotRestored.
+        RNEA.concat<StepDraft>(state.failovers.get(pool) === 'disaster' && backupReachable ? conferenceContentRestore(backupPool) : []),
+      ),
       mode,
       backupPool,
     })),

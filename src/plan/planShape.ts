@@ -21,6 +21,8 @@ import { isFqdn } from '../model/identifiers.js'
 import type { Intent } from '../model/intent.js'
 import type { JsonSchema } from '../model/jsonSchema.js'
 import type { InvalidInput, UnknownField } from '../model/problem.js'
+import { backupModules, isBackupModule } from '../model/state.js'
+import { isSyncInterval } from '../model/syncInterval.js'
 import { catalog, isStepTag } from './catalog.js'
 import type { FieldShape } from './steps/definition.js'
 import { invalidInput, isRecord, ownField } from './input.js'
@@ -72,6 +74,19 @@ const optionalText = (expected: string): FieldCheck => ({
   optional: true,
 })
 
+const SYNC_INTERVAL = 'a sync interval "hh:mm:ss" from "00:00:05" to "03:00:00"'
+const intervalCheck: FieldCheck = {
+  ok: isSyncInterval,
+  expected: SYNC_INTERVAL,
+  schema: { type: 'string', pattern: '^\\d{2}:[0-5]\\d:[0-5]\\d$', description: 'hh:mm:ss from 00:00:05 to 03:00:00.' },
+}
+const moduleCheck: FieldCheck = {
+  ok: optional(isBackupModule),
+  expected: 'a Backup Service module or nothing',
+  schema: { enum: [...backupModules] },
+  optional: true,
+}
+
 /** The checks of the fields of an object type `T` but `_tag`: one per field, none missing. */
 type Checks<T> = { readonly [F in Exclude<keyof T, '_tag'>]-?: FieldCheck }
 
@@ -87,6 +102,9 @@ export const INTENT_FIELDS: { readonly [K in Intent['_tag']]: Checks<Extract<Int
   Failover: { pool: fqdnCheck, mode: modeCheck },
   Failback: { pool: fqdnCheck, mode: modeCheck },
   MoveService: { from: fqdnCheck, to: fqdnCheck },
+  BackupSync: { pool: fqdnCheck, module: moduleCheck },
+  ConferenceContentRestore: { pool: fqdnCheck },
+  SetSyncInterval: { interval: intervalCheck },
 }
 
 const severityCheck: FieldCheck = {
@@ -127,6 +145,16 @@ export const FINDING_FIELDS: { readonly [K in Finding['_tag']]: Checks<Extract<F
     exportState: optionalText('an export state'),
     importState: optionalText('an import state'),
   },
+  BackupServiceLagging: {
+    ...topologyFinding,
+    lagSeconds: {
+      ok: (u) => typeof u === 'number' && Number.isSafeInteger(u) && u >= 0,
+      expected: 'a whole number ≥ 0',
+      schema: { type: 'integer', minimum: 0 },
+    },
+  },
+  SyncIntervalAboveRpo: { ...topologyFinding, interval: intervalCheck },
+  ConferenceContentNotRestored: topologyFinding,
 }
 
 /** The fields of a plan, with the checks of its impact. */

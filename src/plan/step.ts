@@ -17,7 +17,12 @@ import type { CmsSteps } from './steps/cms.js'
 import type { EdgeSteps } from './steps/edge.js'
 import type { PoolSteps } from './steps/pool.js'
 
-export type { BackupServiceObservation, CheckBackupService } from './steps/backupService.js'
+export type {
+  BackupServiceObservation,
+  CheckBackupService,
+  SetBackupServiceSyncInterval,
+  SyncBackupService,
+} from './steps/backupService.js'
 export type { CentralManagementStoreObservation, CheckCentralManagementStore, FailoverCentralManagementStore } from './steps/cms.js'
 export type { SetEdgeNextHop } from './steps/edge.js'
 export type { FailbackPool, FailoverPool } from './steps/pool.js'

@@ -17,12 +17,13 @@ import { servingPoolOf } from '../model/homing.js'
 import type { Intent } from '../model/intent.js'
 import type { PoolFqdn } from '../model/identifiers.js'
 import type { Violation } from '../model/problem.js'
-import { isFailedOver, type State } from '../model/state.js'
+import { isFailedOver, isPoolReachable, type BackupModule, type State } from '../model/state.js'
 import type { Topology } from '../model/topology.js'
 import { checkStep } from './catalog.js'
 import { guardDeployment, ownField } from './input.js'
 import type { Plan } from './plan.js'
 import { planIdOfValue } from './planId.js'
+import type { Step } from './step.js'
 import { isWellFormedPlan, planShapeProblems } from './planShape.js'
 
 // -------------------------------------------------------------------------------------
@@ -33,15 +34,48 @@ const servedBy = (topology: Topology, state: State, pool: PoolFqdn, by: PoolFqdn
   O.exists((p: PoolFqdn) => p === by)(servingPoolOf(topology, state, pool))
 
 /**
- * Whether `state` achieves `intent`: a failover leaves the pool failed over in the intended mode;
- * a failback leaves it not failed over; a service move leaves `to` servicing its own users and
- * those homed on `from` (whoever the user list names: it never decides a plan).
+ * Whether `steps` wait for the direction `pool` → its partner (`module`) to report healthy after
+ * their last sync of it: a `CheckBackupService` of that pool and module with `waitSeconds`, after
+ * the last `SyncBackupService` of them (or anywhere, when the steps hold no such sync: what is left
+ * of a plan whose sync already ran).
+ */
+const verifiedAfterLastSync = (
+  steps: ReadonlyArray<Step>,
+  pool: PoolFqdn,
+  module: BackupModule | undefined,
+): boolean => {
+  const lastSync = steps.findLastIndex((s) => s._tag === 'SyncBackupService' && s.pool === pool && s.module === module)
+  return steps.some(
+    (s, i) =>
+      i > lastSync && s._tag === 'CheckBackupService' && s.pool === pool && s.module === module && s.waitSeconds !== undefined,
+  )
+}
+
+/** Both ends of the direction `pool` → its partner are up, so it can replicate. */
+const directionUp = (topology: Topology, state: State, pool: PoolFqdn): boolean => {
+  const partner = topology.index.partners.get(pool)
+  return partner !== undefined && isPoolReachable(state, pool) && isPoolReachable(state, partner)
+}
+
+/**
+ * Whether a plan of `steps` that leaves `state` achieves `intent`: a failover leaves the pool
+ * failed over in the intended mode; a failback leaves it not failed over; a service move leaves
+ * `to` servicing its own users and those homed on `from` (whoever the user list names: it never
+ * decides a plan); a sync interval change leaves the state's interval equal to it.
+ *
+ * A Backup Service sync leaves no trace in the recorded state (a backlog stays recorded until it
+ * is observed otherwise), so for `BackupSync` and `ConferenceContentRestore` the state can only
+ * say that the direction can replicate (both pools reachable at the end); what else a plan is held
+ * to is that it ends by WAITING for that direction and module to report healthy after its last
+ * sync of it — `pool` → partner for a sync, partner → `pool` with `ConfServices.DataConf` for a
+ * restore — which a run passes only when the data arrived. A resumed plan whose sync already ran
+ * keeps that check, so it still achieves its intent.
  *
  * @category operations
  * @since 0.1.0
  * @internal
  */
-export const intentAchieved = (topology: Topology, state: State, intent: Intent): boolean => {
+export const intentAchieved = (topology: Topology, state: State, intent: Intent, steps: ReadonlyArray<Step> = []): boolean => {
   switch (intent._tag) {
     case 'Failover':
       return state.failovers.get(intent.pool) === intent.mode
@@ -49,6 +83,18 @@ export const intentAchieved = (topology: Topology, state: State, intent: Intent)
       return !isFailedOver(state, intent.pool)
     case 'MoveService':
       return servedBy(topology, state, intent.to, intent.to) && servedBy(topology, state, intent.from, intent.to)
+    case 'BackupSync':
+      return directionUp(topology, state, intent.pool) && verifiedAfterLastSync(steps, intent.pool, intent.module)
+    case 'ConferenceContentRestore': {
+      const partner = topology.index.partners.get(intent.pool)
+      return (
+        partner !== undefined &&
+        directionUp(topology, state, partner) &&
+        verifiedAfterLastSync(steps, partner, 'ConfServices.DataConf')
+      )
+    }
+    case 'SetSyncInterval':
+      return state.backupServiceConfiguration.syncInterval === intent.interval
   }
 }
 
@@ -84,7 +130,7 @@ export const foldSteps = (topology: Topology, state: State, plan: Plan): Outcome
     violations.push(...checked.violations)
     current = checked.next
   }
-  if (!intentAchieved(topology, current, plan.intent))
+  if (!intentAchieved(topology, current, plan.intent, plan.steps))
     violations.push({ _tag: 'IntentNotAchieved', intent: plan.intent })
   return { violations, final: O.some(current) }
 }

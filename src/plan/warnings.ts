@@ -6,9 +6,17 @@
  * @internal
  */
 import { auditPools } from '../model/audit.js'
-import type { BackupServiceUnhealthy, EdgeNextHopNotRestored, Finding, PossibleDataLoss } from '../model/findings.js'
+import type {
+  BackupServiceUnhealthy,
+  ConferenceContentNotRestored,
+  EdgeNextHopNotRestored,
+  Finding,
+  PossibleDataLoss,
+  SyncIntervalAboveRpo,
+} from '../model/findings.js'
 import type { PoolFqdn } from '../model/identifiers.js'
-import type { State } from '../model/state.js'
+import { isPoolReachable, type State } from '../model/state.js'
+import { isAboveRpo } from '../model/syncInterval.js'
 import type { Topology } from '../model/topology.js'
 import type { Step } from './step.js'
 
@@ -71,6 +79,32 @@ export const edgeNextHopsNotRestored = (
       edgePool: edge.fqdn,
       configuredNextHop: edge.nextHop,
     }))
+
+/**
+ * The Backup Service warnings that follow from a plan's steps: `SyncIntervalAboveRpo` for each
+ * `SetBackupServiceSyncInterval` above Microsoft's 5-minute RPO (disaster-recovery.md), and
+ * `ConferenceContentNotRestored` for each `FailbackPool` of a pool `state` records as failed over
+ * in DISASTER mode while its backup pool is unreachable: the conference content its users created
+ * there cannot be copied back now (restoring-conference-contents-using-the-backup-service.md: "you
+ * must use this procedure to copy their conference content back to their original pool").
+ *
+ * @category operations
+ * @since 0.2.0
+ * @internal
+ */
+export const backupPlanWarnings = (
+  state: State,
+  steps: ReadonlyArray<Step>,
+): ReadonlyArray<SyncIntervalAboveRpo | ConferenceContentNotRestored> =>
+  steps.flatMap((step): ReadonlyArray<SyncIntervalAboveRpo | ConferenceContentNotRestored> => {
+    if (step._tag === 'SetBackupServiceSyncInterval')
+      return isAboveRpo(step.interval)
+        ? [{ _tag: 'SyncIntervalAboveRpo', severity: 'advice', pools: [], interval: step.interval }]
+        : []
+    if (step._tag === 'FailbackPool' && state.failovers.get(step.pool) === 'disaster' && !isPoolReachable(state, step.backupPool))
+      return [{ _tag: 'ConferenceContentNotRestored', severity: 'warning', pools: [step.pool, step.backupPool] }]
+    return []
+  })
 
 /**
  * For each `CheckBackupService` step, a warning when the state records that direction as

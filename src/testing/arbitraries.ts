@@ -6,5 +6,5 @@
  * @module sfb-dr/testing/arbitraries
  */
 export { topologyArbitrary, type TopologyArbitraryOptions } from './topologyArbitrary.js'
-export { stateArbitrary, deploymentArbitrary, type Deployment } from './stateArbitrary.js'
+export { stateArbitrary, syncIntervalArbitrary, deploymentArbitrary, type Deployment } from './stateArbitrary.js'
 export { topologyDocumentArbitrary, type TopologyWithDocument } from './documentArbitrary.js'

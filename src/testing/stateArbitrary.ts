@@ -11,6 +11,13 @@
 import * as fc from 'fast-check'
 import type { PoolFqdn } from '../model/identifiers.js'
 import type { BackupServiceStatus, ExportState, FailoverMode, ImportState, State } from '../model/state.js'
+import {
+  DEFAULT_SYNC_INTERVAL,
+  MAX_SYNC_INTERVAL_SECONDS,
+  MIN_SYNC_INTERVAL_SECONDS,
+  RPO_SECONDS,
+  type SyncInterval,
+} from '../model/syncInterval.js'
 import type { Topology } from '../model/topology.js'
 import { plain, topologyArbitrary, weighted, type TopologyArbitraryOptions } from './topologyArbitrary.js'
 
@@ -26,12 +33,40 @@ const isoDateTimeArbitrary: fc.Arbitrary<string> = fc
     h: fc.integer({ min: 0, max: 23 }),
     mi: fc.integer({ min: 0, max: 59 }),
     s: fc.integer({ min: 0, max: 59 }),
+    fraction: fc.option(fc.stringMatching(/^\d{1,9}$/), { nil: undefined }),
     zone: fc.constantFrom('Z', '+01:00', '-05:00', '+05:30'),
   })
-  .map(({ y, mo, d, h, mi, s, zone }) => {
+  .map(({ y, mo, d, h, mi, s, fraction, zone }) => {
     const two = (n: number): string => String(n).padStart(2, '0')
-    return `${String(y)}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(s)}${zone}`
+    return `${String(y)}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(s)}${fraction === undefined ? '' : `.${fraction}`}${zone}`
   })
+
+const hhmmss = (seconds: number): string => {
+  const two = (n: number): string => String(n).padStart(2, '0')
+  return `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`
+}
+
+/**
+ * Backup Service sync intervals Microsoft accepts (`hh:mm:ss` from `00:00:05` to `03:00:00`):
+ * mostly the default `00:02:00`, the bounds, the 5-minute RPO and either side of it, and any
+ * value in range.
+ *
+ * @category arbitraries
+ * @since 0.2.0
+ */
+export const syncIntervalArbitrary: fc.Arbitrary<SyncInterval> = fc.oneof(
+  { arbitrary: fc.constant(DEFAULT_SYNC_INTERVAL), weight: 3 },
+  {
+    arbitrary: fc
+      .constantFrom(MIN_SYNC_INTERVAL_SECONDS, RPO_SECONDS - 1, RPO_SECONDS, RPO_SECONDS + 1, MAX_SYNC_INTERVAL_SECONDS)
+      .map((n) => hhmmss(n) as SyncInterval),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.integer({ min: MIN_SYNC_INTERVAL_SECONDS, max: MAX_SYNC_INTERVAL_SECONDS }).map((n) => hhmmss(n) as SyncInterval),
+    weight: 1,
+  },
+)
 
 const backupStatusArbitrary = (pool: PoolFqdn): fc.Arbitrary<BackupServiceStatus> =>
   fc
@@ -55,8 +90,8 @@ const modeArbitrary = fc.constantFrom<FailoverMode>('planned', 'disaster')
 /**
  * Valid states of `topology`: reachability and running Front Ends per pool, failovers of paired
  * pools only (never both of a pair), the CMS active master on the CMS pool or its partner, Edge
- * pools forwarding to pools of the topology, an optional federation Edge pool and Backup Service
- * statuses of paired pools.
+ * pools forwarding to pools of the topology, an optional federation Edge pool, Backup Service
+ * statuses of paired pools (any mix of recorded export, import and last sync) and a sync interval.
  *
  * @category arbitraries
  * @since 0.1.0
@@ -90,6 +125,7 @@ export const stateArbitrary = (topology: Topology): fc.Arbitrary<State> => {
         topology.edgePools.length === 0
           ? fc.constant(undefined)
           : fc.option(fc.constantFrom(...topology.edgePools.map((e) => e.fqdn)), { nil: undefined }),
+      syncInterval: syncIntervalArbitrary,
       backup: fc.tuple(
         ...poolNames.map((p) =>
           topology.index.partners.has(p) ? fc.option(backupStatusArbitrary(p), { nil: undefined }) : fc.constant(undefined),
@@ -116,6 +152,7 @@ export const stateArbitrary = (topology: Topology): fc.Arbitrary<State> => {
         backupService: new Map(
           g.backup.flatMap((b) => (b === undefined ? [] : [[b.pool, b] as const])),
         ),
+        backupServiceConfiguration: { syncInterval: g.syncInterval },
       }
     })
 }

@@ -235,6 +235,7 @@ describe('encodeState', () => {
       centralManagementStore: healthy.centralManagementStore,
       edgePools: healthy.edgePools,
       backupService: healthy.backupService,
+      backupServiceConfiguration: healthy.backupServiceConfiguration,
     }
     expect(encodeState(none).federationEdgePool).toBeNull()
     expect(decodeState(contoso, encodeState(none))).toStrictEqual(E.right(none))

@@ -3,6 +3,7 @@ import { formatFinding, formatIntent, formatProblem } from '../../src/model/form
 import type { Finding } from '../../src/model/findings.js'
 import type { Intent } from '../../src/model/intent.js'
 import type { Problem } from '../../src/model/problem.js'
+import type { SyncInterval } from '../../src/model/syncInterval.js'
 import { fqdn } from './build.js'
 
 const p1 = fqdn('pool1.contoso.com')
@@ -40,6 +41,7 @@ const examples: { readonly [K in Problem['_tag']]: Extract<Problem, { _tag: K }>
   IntentNotAchieved: { _tag: 'IntentNotAchieved', intent: { _tag: 'Failover', pool: p1, mode: 'planned' } },
   JournalMismatch: { _tag: 'JournalMismatch', planId: 'abc', reason: 'steps' },
   NothingLeftToRun: { _tag: 'NothingLeftToRun', planId: 'abc' },
+  SourcePoolUnreachable: { _tag: 'SourcePoolUnreachable', pool: p2 },
 }
 
 describe('articles', () => {
@@ -84,6 +86,9 @@ describe('formatFinding and formatIntent', () => {
     { _tag: 'PossibleDataLoss', severity: 'advice', pools: [p1, p2] },
     { _tag: 'EdgeNextHopNotRestored', severity: 'advice', pools: [p2, p1], edgePool: fqdn('edge1.contoso.com'), configuredNextHop: p1 },
     { _tag: 'BackupServiceUnhealthy', severity: 'advice', pools: [p1], exportState: 'ErrorState' },
+    { _tag: 'BackupServiceLagging', severity: 'warning', pools: [p1, p2], lagSeconds: 420 },
+    { _tag: 'SyncIntervalAboveRpo', severity: 'advice', pools: [], interval: '00:10:00' },
+    { _tag: 'ConferenceContentNotRestored', severity: 'warning', pools: [p1, p2] },
   ]
   it.each(findings)('describes $_tag', (f) => {
     expect(formatFinding(f)).toMatch(/^\S.*\.$/)
@@ -96,6 +101,28 @@ describe('formatFinding and formatIntent', () => {
   it('says what a disaster-mode failback loses: what the failed-over users created on the backup pool', () => {
     expect(formatFinding({ _tag: 'PossibleDataLoss', severity: 'warning', pools: [p2, p1], operation: 'failback' })).toBe(
       'Disaster-mode failback: what the failed-over users created on the backup pool pool2.contoso.com since its last Backup Service sync (no sync time is known) to pool1.contoso.com is lost.',
+    )
+  })
+  it('gives the remedies of the Backup Service findings: why, and the cmdlet that fixes it', () => {
+    expect(formatFinding({ _tag: 'BackupServiceLagging', severity: 'warning', pools: [p1, p2], lagSeconds: 420 })).toBe(
+      "The Backup Service replicating pool1.contoso.com to pool2.contoso.com last synced 420 seconds ago, beyond Microsoft's 5-minute RPO: a disaster now would lose those changes; find out why (Get-CsBackupServiceStatus -PoolFqdn 'pool1.contoso.com') and force a sync (Invoke-CsBackupServiceSync -PoolFqdn 'pool1.contoso.com').",
+    )
+    expect(formatFinding({ _tag: 'SyncIntervalAboveRpo', severity: 'advice', pools: [], interval: '00:10:00' })).toContain(
+      "Set-CsBackupServiceConfiguration -Identity 'global' -SyncInterval",
+    )
+    // restoring-conference-contents-using-the-backup-service.md: the sync runs against the pool that
+    // still has the data, here the backup pool.
+    expect(formatFinding({ _tag: 'ConferenceContentNotRestored', severity: 'warning', pools: [p1, p2] })).toContain(
+      "Invoke-CsBackupServiceSync -PoolFqdn 'pool2.contoso.com' -BackupModule ConfServices.DataConf",
+    )
+    expect(formatProblem({ _tag: 'SourcePoolUnreachable', pool: p2 })).toContain('bring it back online first')
+  })
+  it('states the Backup Service intents in words', () => {
+    expect(formatIntent({ _tag: 'BackupSync', pool: p1, module: 'ConfServices.DataConf' })).toBe(
+      'push the Backup Service data of pool1.contoso.com (ConfServices.DataConf) to its backup pool and see that direction steady',
+    )
+    expect(formatIntent({ _tag: 'SetSyncInterval', interval: '00:03:00' as SyncInterval })).toBe(
+      'set the Backup Service sync interval to 00:03:00',
     )
   })
   it('states intents in words', () => {

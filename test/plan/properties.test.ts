@@ -33,7 +33,10 @@ const namesOnlyKnownPools = (t: Topology, plan: Plan): boolean =>
   plan.steps.every((step) => {
     switch (step._tag) {
       case 'CheckBackupService':
+      case 'SyncBackupService':
         return t.index.pools.has(step.pool)
+      case 'SetBackupServiceSyncInterval':
+        return true
       case 'FailoverCentralManagementStore':
         return t.index.pools.has(step.from) && t.index.pools.has(step.to)
       case 'CheckCentralManagementStore':

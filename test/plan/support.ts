@@ -27,7 +27,11 @@ export const outline = (plan: Plan): ReadonlyArray<string> =>
   plan.steps.map((s) => {
     switch (s._tag) {
       case 'CheckBackupService':
-        return `CheckBackupService ${s.pool}`
+        return `CheckBackupService ${s.pool}${s.module === undefined ? '' : ` ${s.module}`}${s.waitSeconds === undefined ? '' : ` (wait ${String(s.waitSeconds)} s)`}`
+      case 'SyncBackupService':
+        return `SyncBackupService ${s.pool}${s.module === undefined ? '' : ` ${s.module}`}`
+      case 'SetBackupServiceSyncInterval':
+        return `SetBackupServiceSyncInterval ${s.interval}`
       case 'FailoverCentralManagementStore':
         return `FailoverCentralManagementStore ${s.from} -> ${s.to} (${s.mode})`
       case 'CheckCentralManagementStore':

@@ -33,6 +33,8 @@ const recording = (): { readonly handlers: StepHandlers; readonly calls: Array<s
       SetEdgeNextHop: ok(undefined),
       FailoverPool: ok(undefined),
       FailbackPool: ok(undefined),
+      SyncBackupService: ok(undefined),
+      SetBackupServiceSyncInterval: ok(undefined),
     },
   }
 }

@@ -1,6 +1,15 @@
 /**
  * The Backup Service family: checking that a direction `pool` → its partner replicates
- * (`Get-CsBackupServiceStatus`).
+ * (`Get-CsBackupServiceStatus`), forcing a sync of it (`Invoke-CsBackupServiceSync`) and setting
+ * the global sync interval (`Set-CsBackupServiceConfiguration -SyncInterval`).
+ *
+ * `Invoke-CsBackupServiceSync -PoolFqdn` names the SOURCE whose data is pushed to its partner
+ * (office-docs-powershell `Invoke-CsBackupServiceSync`: "synchronize the data between a Registrar
+ * pool and its backup pool"; OfficeDocs-SkypeForBusiness
+ * `restoring-conference-contents-using-the-backup-service.md` runs it against the pool that still
+ * has the data). A sync changes no recorded state: what the state records about a direction (a
+ * backlog, say) stays until it is observed otherwise, so a check after a sync judges what a
+ * deployment reports, not what the plan hopes for.
  *
  * Which modules a check reads (contract §5.1, domain-facts §1.8): without a module, the user-data
  * modules (`-Category UserData`: `UserServices.PresenceFocus`, `ConfServices.DataConf`), never
@@ -14,9 +23,10 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describeFound } from '../../model/found.js'
 import type { PoolFqdn } from '../../model/identifiers.js'
 import { backupModules, isPoolReachable, type BackupModule } from '../../model/state.js'
+import type { SyncInterval } from '../../model/syncInterval.js'
 import { ownField } from '../input.js'
 import { broken, checkMismatch, unchanged, when, type StepChecks, type StepFamily, type StepEntry } from './definition.js'
-import { fqdn, oneOf, optional, wholeNumber } from './fields.js'
+import { fqdn, oneOf, optional, syncInterval, wholeNumber } from './fields.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -46,6 +56,44 @@ export interface CheckBackupService {
 }
 
 /**
+ * Push `pool`'s data to its partner now (`Invoke-CsBackupServiceSync -PoolFqdn`, with
+ * `-BackupModule` when `module` is given): every module, or that one.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface SyncBackupService {
+  /** Discriminant. */
+  readonly _tag: 'SyncBackupService'
+  /** Unique, deterministic id within the plan. */
+  readonly id: string
+  /** Always `action`. */
+  readonly kind: 'action'
+  /** The SOURCE pool, whose data is pushed to its partner (`-PoolFqdn`). */
+  readonly pool: PoolFqdn
+  /** The one module synced (`-BackupModule`); without it, all of them. */
+  readonly module?: BackupModule
+}
+
+/**
+ * Set the global Backup Service sync interval (`Set-CsBackupServiceConfiguration -Identity
+ * 'global' -SyncInterval`).
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface SetBackupServiceSyncInterval {
+  /** Discriminant. */
+  readonly _tag: 'SetBackupServiceSyncInterval'
+  /** Unique, deterministic id within the plan. */
+  readonly id: string
+  /** Always `action`. */
+  readonly kind: 'action'
+  /** The new interval, `hh:mm:ss` from `00:00:05` to `03:00:00`. */
+  readonly interval: SyncInterval
+}
+
+/**
  * What `Get-CsBackupServiceStatus -PoolFqdn` reported for the modules a check judges, summed up:
  * the worst export and import states (a port reading several modules reports the first
  * unhealthy one).
@@ -69,6 +117,10 @@ export interface BackupServiceObservation {
 export interface BackupServiceSteps {
   /** `Get-CsBackupServiceStatus`. */
   readonly CheckBackupService: StepEntry<CheckBackupService, BackupServiceObservation>
+  /** `Invoke-CsBackupServiceSync`. */
+  readonly SyncBackupService: StepEntry<SyncBackupService, undefined>
+  /** `Set-CsBackupServiceConfiguration -SyncInterval`. */
+  readonly SetBackupServiceSyncInterval: StepEntry<SetBackupServiceSyncInterval, undefined>
 }
 
 /**
@@ -114,6 +166,36 @@ export const backupServiceSteps: StepFamily<keyof BackupServiceSteps> = {
             ...when(!isPoolReachable(state, pool), 'PoolReachableForCheck', pool),
           ],
     transition: unchanged,
+  },
+  SyncBackupService: {
+    kind: 'action',
+    slug: 'sync-backup-service',
+    fields: { pool: fqdn, module: optional(oneOf(...backupModules)) },
+    pools: (step) => [step.pool],
+    // The source pushes to its partner: both must be up (Invoke-CsBackupServiceSync synchronizes
+    // "a Registrar pool and its backup pool").
+    preconditions: (topology, state, { pool }) => {
+      if (!topology.index.pools.has(pool)) return [broken('UnknownPool', pool)]
+      const partner = topology.index.partners.get(pool)
+      if (partner === undefined) return [broken('PoolHasBackup', pool)]
+      return [
+        ...when(!isPoolReachable(state, pool), 'PoolReachableForSync', pool),
+        ...when(!isPoolReachable(state, partner), 'PartnerReachableForSync', partner),
+      ]
+    },
+    // No recorded state changes: a recorded backlog stays until a check observes otherwise.
+    transition: unchanged,
+  },
+  SetBackupServiceSyncInterval: {
+    kind: 'action',
+    slug: 'set-backup-service-sync-interval',
+    fields: { interval: syncInterval },
+    pools: () => [],
+    preconditions: () => [],
+    transition: (_topology, state, { interval }) =>
+      state.backupServiceConfiguration.syncInterval === interval
+        ? state
+        : { ...state, backupServiceConfiguration: { ...state.backupServiceConfiguration, syncInterval: interval } },
   },
 }
 
@@ -184,4 +266,31 @@ export const checkBackupService = (
   pool,
   ...(options.module === undefined ? {} : { module: options.module }),
   ...(options.waitSeconds === undefined ? {} : { waitSeconds: options.waitSeconds }),
+})
+
+/**
+ * Push `pool`'s data (all modules, or `module`) to its partner now.
+ *
+ * @category constructors
+ * @since 0.2.0
+ * @internal
+ */
+export const syncBackupService = (pool: PoolFqdn, module?: BackupModule): Omit<SyncBackupService, 'id'> => ({
+  _tag: 'SyncBackupService',
+  kind: 'action',
+  pool,
+  ...(module === undefined ? {} : { module }),
+})
+
+/**
+ * Set the global Backup Service sync interval.
+ *
+ * @category constructors
+ * @since 0.2.0
+ * @internal
+ */
+export const setBackupServiceSyncInterval = (interval: SyncInterval): Omit<SetBackupServiceSyncInterval, 'id'> => ({
+  _tag: 'SetBackupServiceSyncInterval',
+  kind: 'action',
+  interval,
 })

@@ -6,6 +6,7 @@
  * @internal
  */
 import { isFqdn, isSiteName, isSqlInstanceName } from '../../model/identifiers.js'
+import { isSyncInterval } from '../../model/syncInterval.js'
 import type { FieldShape } from './definition.js'
 
 /**
@@ -100,3 +101,17 @@ export const optional = (shape: FieldShape): FieldShape => ({
   schema: shape.schema,
   optional: true,
 })
+
+/**
+ * A Backup Service sync interval, `hh:mm:ss` from `00:00:05` to `03:00:00`.
+ *
+ * @category constructors
+ * @since 0.2.0
+ * @internal
+ */
+export const syncInterval: FieldShape = {
+  expected: 'a sync interval "hh:mm:ss" from "00:00:05" to "03:00:00"',
+  accepts: isSyncInterval,
+  schema: { type: 'string', pattern: '^\\d{2}:[0-5]\\d:[0-5]\\d$', description: 'hh:mm:ss from 00:00:05 to 03:00:00.' },
+  optional: false,
+}

@@ -1,5 +1,8 @@
 /**
- * Rendering the Backup Service family: `Get-CsBackupServiceStatus`.
+ * Rendering the Backup Service family: `Get-CsBackupServiceStatus`, `Invoke-CsBackupServiceSync`
+ * (`-PoolFqdn` and `-BackupModule`, the parameters office-docs-powershell lists besides `-Force`)
+ * and `Set-CsBackupServiceConfiguration -Identity 'global' -SyncInterval` (office-docs-powershell
+ * `Set-CsBackupServiceConfiguration`, example 3).
  *
  * A check reads one category (`-Category UserData` without a module; the module's category with
  * one, per office-docs-powershell `Get-CsBackupServiceStatus` and the 2019 RGS page) and judges
@@ -27,7 +30,7 @@ const POLL_SECONDS = 30
  * @since 0.2.0
  * @internal
  */
-export const backupServiceRenderings: StepRenderings<'CheckBackupService'> = {
+export const backupServiceRenderings: StepRenderings<'CheckBackupService' | 'SyncBackupService' | 'SetBackupServiceSyncInterval'> = {
   CheckBackupService: {
     command: (step) => `Get-CsBackupServiceStatus -PoolFqdn ${q(step.pool)} -Category ${category(step.module)}`,
     // One loop for both: without waitSeconds the deadline is now, so it reads once.
@@ -58,6 +61,25 @@ export const backupServiceRenderings: StepRenderings<'CheckBackupService'> = {
       }.`,
       verify:
         'Every module judged shows ExportStatus SteadyState or FinalState and ImportStatus NormalState; otherwise stop: a backlog lengthens a planned failover (the cmdlet replicates what is left itself while the pool is read-only), and in a disaster what is not replicated is lost.',
+    }),
+  },
+  SyncBackupService: {
+    command: (step) =>
+      `Invoke-CsBackupServiceSync -PoolFqdn ${q(step.pool)}${step.module === undefined ? '' : ` -BackupModule ${q(step.module)}`}`,
+    describe: (step) => ({
+      sentence: `Push the Backup Service data of ${t(step.pool)} (${
+        step.module === undefined ? 'every module' : t(step.module)
+      }) to its backup pool now.`,
+      verify:
+        'The command ends without an error; it only starts the sync (copying only what is needed), so the check that follows waits for the direction to report a steady state.',
+    }),
+  },
+  SetBackupServiceSyncInterval: {
+    command: (step) => `Set-CsBackupServiceConfiguration -Identity 'global' -SyncInterval ${q(step.interval)}`,
+    describe: (step) => ({
+      sentence: `Set the Backup Service sync interval of every pool pair to ${t(step.interval)} (hh:mm:ss).`,
+      verify:
+        'Get-CsBackupServiceConfiguration shows the new SyncInterval. Microsoft advises changing it only when absolutely necessary: it weighs on the Backup Service performance and the recovery point objective.',
     }),
   },
 }

@@ -1,0 +1,248 @@
+/**
+ * `assessBackupService`: how each direction of each pool pair replicates, read from a decoded
+ * state and the caller's clock (contract §8). Read-only and pure: the core reads no clock, so
+ * `now` is data.
+ *
+ * Sources (cited where each rule is applied): office-docs-powershell `Get-CsBackupServiceStatus`;
+ * OfficeDocs-SkypeForBusiness `configuring-and-monitoring-the-backup-service.md` (the status is
+ * directional, "steady" and "final" are both in sync); `disaster-recovery.md` (RPO 5 minutes);
+ * `Set-CsBackupServiceConfiguration` (SyncInterval 00:00:05–03:00:00, default 00:02:00).
+ *
+ * Laws:
+ * - One direction per direction of every pairing, in pairing order: first → second, then
+ *   second → first.
+ * - `health` is `error` when either side records `ErrorState`; else `backlog` when the export
+ *   records `NonSteadyState`; else `notInitialized` when it records `NotInitialized`; else
+ *   `healthy` when the export records `SteadyState` or `FinalState` and the import `NormalState`
+ *   and `from` is reachable; else `unknown` (no entry, `from` unreachable, or a side not recorded
+ *   when what is recorded does not decide it).
+ * - `lagSeconds` is the whole seconds from `lastSyncAt` to `now` (0 when `lastSyncAt` is later),
+ *   present exactly when `lastSyncAt` is.
+ * - The same inputs give the same report; a bad `now` gives `left([InvalidInput])`, never a throw.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
+import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import { instantOf, wholeSecondsBetween, type Instant } from '../model/dateTime.js'
+import type { BackupServiceLagging, BackupServiceUnhealthy, SyncIntervalAboveRpo } from '../model/findings.js'
+import { describeFound } from '../model/found.js'
+import type { PoolFqdn } from '../model/identifiers.js'
+import type { InvalidInput } from '../model/problem.js'
+import { isPoolReachable, type BackupServiceStatus, type ExportState, type ImportState, type State } from '../model/state.js'
+import { isAboveRpo, RPO_SECONDS, type SyncInterval } from '../model/syncInterval.js'
+import type { Topology } from '../model/topology.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * How one direction replicates: `healthy`, `backlog` (the export cannot keep up), `error`,
+ * `notInitialized` (no first export yet) or `unknown` (nothing decisive recorded, or the source
+ * pool is down).
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export type BackupHealth = 'healthy' | 'backlog' | 'error' | 'notInitialized' | 'unknown'
+
+/**
+ * One direction `from` → `to` of a pool pair, as the state records it.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface BackupDirection {
+  /** The source pool (`Get-CsBackupServiceStatus -PoolFqdn`). */
+  readonly from: PoolFqdn
+  /** Its partner, which receives the data. */
+  readonly to: PoolFqdn
+  /** The judgement. */
+  readonly health: BackupHealth
+  /** The recorded export state, if any. */
+  readonly exportState?: ExportState
+  /** The recorded import state, if any. */
+  readonly importState?: ImportState
+  /** The recorded last sync, as written in the state. */
+  readonly lastSyncAt?: string
+  /** Whole seconds from `lastSyncAt` to `now` (0 when `lastSyncAt` is later); with `lastSyncAt` only. */
+  readonly lagSeconds?: number
+}
+
+/**
+ * A finding of `assessBackupService`.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export type BackupServiceFinding = BackupServiceLagging | BackupServiceUnhealthy | SyncIntervalAboveRpo
+
+/**
+ * What `assessBackupService` reports.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface BackupServiceReport {
+  /** The global sync interval the state records (`00:02:00` by default). */
+  readonly syncInterval: SyncInterval
+  /** Every direction of every pairing, in pairing order (first → second, then second → first). */
+  readonly directions: ReadonlyArray<BackupDirection>
+  /** `warning`s first (lagging directions), then `advice` (unhealthy directions, then the interval). */
+  readonly findings: ReadonlyArray<BackupServiceFinding>
+}
+
+/**
+ * What `assessBackupService` is asked.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface BackupServiceAssessmentRequest {
+  /**
+   * The caller's clock: an ISO 8601 date-time with `Z` (UTC) or an offset, as
+   * `new Date().toISOString()` writes it.
+   */
+  readonly now: string
+}
+
+// -------------------------------------------------------------------------------------
+// internals
+// -------------------------------------------------------------------------------------
+
+/**
+ * The health of a direction. Export `SteadyState` (in sync within the interval) and `FinalState`
+ * (nothing left to sync) are both healthy, import `NormalState` is (OfficeDocs-SkypeForBusiness
+ * configuring-and-monitoring-the-backup-service.md; the 2019 RGS page: "export Final or Steady,
+ * import Normal"). A status recorded for an unreachable source may be stale: only a decisive
+ * fault (`ErrorState`, a backlog, no first export) is still reported for it.
+ */
+const healthOf = (status: BackupServiceStatus | undefined, fromReachable: boolean): BackupHealth => {
+  if (status === undefined) return 'unknown'
+  const { exportState, importState } = status
+  if (exportState === 'ErrorState' || importState === 'ErrorState') return 'error'
+  if (exportState === 'NonSteadyState') return 'backlog'
+  if (exportState === 'NotInitialized') return 'notInitialized'
+  if (fromReachable && (exportState === 'SteadyState' || exportState === 'FinalState') && importState === 'NormalState')
+    return 'healthy'
+  return 'unknown'
+}
+
+const direction = (
+  state: State,
+  now: Instant,
+  from: PoolFqdn,
+  to: PoolFqdn,
+  findings: { readonly lagging: Array<BackupServiceLagging>; readonly unhealthy: Array<BackupServiceUnhealthy> },
+): BackupDirection => {
+  const status = state.backupService.get(from)
+  const health = healthOf(status, isPoolReachable(state, from))
+  if (status === undefined) return { from, to, health }
+  const { exportState, importState, lastSyncAt } = status
+  const last = lastSyncAt === undefined ? O.none : instantOf(lastSyncAt)
+  const lagSeconds = O.isSome(last) ? Math.max(0, wholeSecondsBetween(last.value, now)) : undefined
+  // Microsoft's RPO for a pool failover is 5 minutes (disaster-recovery.md): a direction whose last
+  // sync is older than that would lose more than the RPO promises.
+  if (lagSeconds !== undefined && lagSeconds > RPO_SECONDS)
+    findings.lagging.push({ _tag: 'BackupServiceLagging', severity: 'warning', pools: [from, to], lagSeconds })
+  // Reported like the plans' warning of the same tag: the source pool, the recorded states.
+  if (health === 'backlog' || health === 'error')
+    findings.unhealthy.push({
+      _tag: 'BackupServiceUnhealthy',
+      severity: 'advice',
+      pools: [from],
+      ...(exportState === undefined ? {} : { exportState }),
+      ...(importState === undefined ? {} : { importState }),
+    })
+  return {
+    from,
+    to,
+    health,
+    ...(exportState === undefined ? {} : { exportState }),
+    ...(importState === undefined ? {} : { importState }),
+    ...(lastSyncAt === undefined ? {} : { lastSyncAt }),
+    ...(lagSeconds === undefined ? {} : { lagSeconds }),
+  }
+}
+
+/** The request's own `now` (untyped callers may pass anything; a throwing getter reads as nothing). */
+const ownNow = (request: unknown): unknown => {
+  try {
+    return typeof request === 'object' && request !== null && Object.prototype.hasOwnProperty.call(request, 'now')
+      ? (request as { readonly now?: unknown }).now
+      : undefined
+  } catch {
+    return undefined
+  }
+}
+
+// -------------------------------------------------------------------------------------
+// operations
+// -------------------------------------------------------------------------------------
+
+/**
+ * Judges how the Backup Service replicates each direction of each pool pair, from what the state
+ * records and the caller's clock.
+ *
+ * **When to use**
+ *
+ * Before a planned failover (is every direction in sync?), during a disaster (how much may be
+ * lost?), or on a schedule, to catch a direction that stopped replicating long before it matters.
+ *
+ * **Details**
+ *
+ * One entry per direction, in pairing order (first → second, then second → first): the Backup
+ * Service status is directional (`Get-CsBackupServiceStatus -PoolFqdn` reports `pool` → its
+ * backup pool). `health` is `error` (either side `ErrorState`), else `backlog` (export
+ * `NonSteadyState`), `notInitialized`, `healthy` (export `SteadyState` or `FinalState`, import
+ * `NormalState`), else `unknown` (no entry, `from` unreachable, or a side not recorded when what is
+ * recorded does not decide it). `lagSeconds` counts whole seconds from `lastSyncAt` to `now` (0
+ * when the sync is later than `now`). Findings: `BackupServiceLagging` (`warning`) when the lag
+ * exceeds 300 seconds, Microsoft's 5-minute RPO; `BackupServiceUnhealthy` (`advice`, the source
+ * pool) for `backlog` and `error`; `SyncIntervalAboveRpo` (`advice`) when the global interval
+ * exceeds `00:05:00`.
+ *
+ * **Gotchas**
+ *
+ * The core reads no clock: pass `now` (`new Date().toISOString()`). Anything but an ISO 8601
+ * date-time with `Z` or an offset is refused with one `InvalidInput` (path `now`). The report is
+ * as good as the state: record what `Get-CsBackupServiceStatus` said and when.
+ *
+ * @example
+ * assessBackupService(topology, state, { now: '2026-11-25T10:07:00Z' })
+ * // right({ syncInterval: '00:02:00', directions: [{ from: 'pool1…', to: 'pool2…', health: 'healthy', … }, …], findings: […] })
+ *
+ * @see {@link planBackupSync} to force a sync of a direction.
+ * @category assessing
+ * @since 0.2.0
+ */
+export const assessBackupService = (
+  topology: Topology,
+  state: State,
+  request: BackupServiceAssessmentRequest,
+): E.Either<ReadonlyNonEmptyArray<InvalidInput>, BackupServiceReport> => {
+  const raw = ownNow(request)
+  const now = instantOf(raw)
+  if (O.isNone(now))
+    return E.left([
+      {
+        _tag: 'InvalidInput',
+        path: 'now',
+        expected: 'an ISO 8601 date-time with "Z" or an offset, such as "2026-11-25T10:00:00Z"',
+        found: describeFound(raw),
+      },
+    ])
+  const findings = { lagging: [] as Array<BackupServiceLagging>, unhealthy: [] as Array<BackupServiceUnhealthy> }
+  const directions: Array<BackupDirection> = []
+  for (const [first, second] of topology.pairings) {
+    directions.push(direction(state, now.value, first, second, findings))
+    directions.push(direction(state, now.value, second, first, findings))
+  }
+  const syncInterval = state.backupServiceConfiguration.syncInterval
+  const interval: ReadonlyArray<SyncIntervalAboveRpo> = isAboveRpo(syncInterval)
+    ? [{ _tag: 'SyncIntervalAboveRpo', severity: 'advice', pools: [], interval: syncInterval }]
+    : []
+  return E.right({ syncInterval, directions, findings: [...findings.lagging, ...findings.unhealthy, ...interval] })
+}
