@@ -126,6 +126,35 @@ describe('decodeState: refusals, each with its path', () => {
     },
   )
 
+  // office-docs-powershell Set-CsBackupServiceConfiguration: SyncInterval "any value between 5
+  // seconds (00:00:05) and 3 hours (03:00:00), inclusive"; default 00:02:00.
+  it.each(['00:00:04', '03:00:01', '3:00:00', '00:2:00', '00:60:00', '00:00:60', '120', '00:02:00.5', ' 00:02:00', ''])(
+    'refuses the sync interval %j, with its path and the bounds (Set-CsBackupServiceConfiguration -SyncInterval)',
+    (syncInterval) => {
+      expect(stateProblems(contoso, { backupServiceConfiguration: { syncInterval } })).toEqual([
+        invalid('backupServiceConfiguration.syncInterval', 'a sync interval "hh:mm:ss" from "00:00:05" to "03:00:00"', JSON.stringify(syncInterval)),
+      ])
+    },
+  )
+
+  it('refuses Backup Service settings that are not an object, and a sync interval that is not a string', () => {
+    expect(stateProblems(contoso, { backupServiceConfiguration: '00:02:00' })).toEqual([
+      invalid('backupServiceConfiguration', 'the Backup Service settings { syncInterval? }', '"00:02:00"'),
+    ])
+    expect(stateProblems(contoso, { backupServiceConfiguration: { syncInterval: 120 } })).toEqual([
+      expect.objectContaining({ _tag: 'InvalidInput', path: 'backupServiceConfiguration.syncInterval' }),
+    ])
+  })
+
+  it.each(['00:00:05', '00:02:00', '00:05:01', '03:00:00'])('accepts the sync interval %j, inclusive bounds', (syncInterval) => {
+    expect(stateOf(contoso, { backupServiceConfiguration: { syncInterval } }).backupServiceConfiguration).toStrictEqual({ syncInterval })
+  })
+
+  it('takes Microsoft\'s default sync interval 00:02:00 when the document says nothing', () => {
+    expect(stateOf(contoso, {}).backupServiceConfiguration).toStrictEqual({ syncInterval: '00:02:00' })
+    expect(stateOf(contoso, { backupServiceConfiguration: {} }).backupServiceConfiguration).toStrictEqual({ syncInterval: '00:02:00' })
+  })
+
   it('reports pools and Edge pools the topology does not have', () => {
     expect(stateProblems(contoso, { pools: { 'pool9.contoso.com': {} }, edgePools: { 'fe1.contoso.com': {} } })).toEqual([
       { _tag: 'UnknownReference', path: 'pools["pool9.contoso.com"]', kind: 'pool', name: 'pool9.contoso.com' },
@@ -216,9 +245,16 @@ describe('encodeState', () => {
         },
         federationEdgePool: null,
         backupService: [{ pool: 'pool1.contoso.com', exportState: 'SteadyState' }, { pool: 'pool2.contoso.com' }],
+        backupServiceConfiguration: { syncInterval: '00:02:00' },
       }),
     )
     expect(decodeState(contoso, JSON.parse(JSON.stringify(doc)))).toStrictEqual(E.right(s))
+  })
+
+  it('writes the sync interval and reads it back', () => {
+    const s = stateOf(contoso, { backupServiceConfiguration: { syncInterval: '00:10:00' } })
+    expect(encodeState(s).backupServiceConfiguration).toStrictEqual({ syncInterval: '00:10:00' })
+    expect(decodeState(contoso, JSON.parse(JSON.stringify(encodeState(s))))).toStrictEqual(E.right(s))
   })
 
   it('gives the same document for the same state whatever order its maps were built in', () => {

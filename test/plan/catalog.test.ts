@@ -1,6 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import * as O from 'fp-ts/lib/Option.js'
 import type { State } from '../../src/model/state.js'
+import { parseSyncInterval, type SyncInterval } from '../../src/model/syncInterval.js'
 import { applyStep, catalog, type StepCatalog } from '../../src/plan/catalog.js'
 import { checks } from '../../src/plan/checks.js'
 import type { Step } from '../../src/plan/step.js'
@@ -35,7 +37,9 @@ describe('the catalog', () => {
       'FailbackPool',
       'FailoverCentralManagementStore',
       'FailoverPool',
+      'SetBackupServiceSyncInterval',
       'SetEdgeNextHop',
+      'SyncBackupService',
     ])
   })
 
@@ -47,6 +51,8 @@ describe('the catalog', () => {
       SetEdgeNextHop: 'action',
       FailoverPool: 'action',
       FailbackPool: 'action',
+      SyncBackupService: 'action',
+      SetBackupServiceSyncInterval: 'action',
     })
   })
 })
@@ -63,6 +69,38 @@ describe('applyStep', () => {
       expect(rules(stateOf(t, down('pool1.contoso.com')), step)).toEqual(['PoolReachableForCheck'])
       expect(rules(s, { ...step, pool: SE1 })).toEqual(['PoolHasBackup'])
       expect(rules(s, { ...step, pool: fqdn('x.contoso.com') })).toEqual(['UnknownPool'])
+    })
+  })
+
+  // office-docs-powershell Invoke-CsBackupServiceSync synchronizes "a Registrar pool and its
+  // backup pool": the source needs a partner, and both must be up.
+  describe('SyncBackupService', () => {
+    const step: Step = { _tag: 'SyncBackupService', id: '1', kind: 'action', pool: P1, module: 'ConfServices.DataConf' }
+    it('changes no recorded state, not even a recorded backlog (same reference)', () => {
+      const lagging: State = {
+        ...s,
+        backupService: new Map([[P1, { pool: P1, exportState: 'NonSteadyState', importState: 'NormalState' }]]),
+      }
+      expect(right(applyStep(t, lagging, step))).toBe(lagging)
+    })
+    it('needs the source reachable, paired, and its partner reachable', () => {
+      expect(rules(stateOf(t, down('pool1.contoso.com')), step)).toEqual(['PoolReachableForSync'])
+      expect(rules(stateOf(t, down('pool2.contoso.com')), step)).toEqual(['PartnerReachableForSync'])
+      expect(rules(s, { ...step, pool: SE1 })).toEqual(['PoolHasBackup'])
+      expect(rules(s, { ...step, pool: fqdn('x.contoso.com') })).toEqual(['UnknownPool'])
+    })
+  })
+
+  describe('SetBackupServiceSyncInterval', () => {
+    const interval = (text: string): SyncInterval => {
+      const parsed = parseSyncInterval(text)
+      if (O.isNone(parsed)) throw new Error(text)
+      return parsed.value
+    }
+    it('records the interval (Set-CsBackupServiceConfiguration -SyncInterval), and changes nothing when it is the same', () => {
+      const step: Step = { _tag: 'SetBackupServiceSyncInterval', id: '1', kind: 'action', interval: interval('00:03:00') }
+      expect(right(applyStep(t, s, step)).backupServiceConfiguration).toStrictEqual({ syncInterval: '00:03:00' })
+      expect(right(applyStep(t, s, { ...step, interval: interval('00:02:00') }))).toBe(s)
     })
   })
 

@@ -54,6 +54,8 @@ describe('Contoso, decoded from test/fixtures/contoso.topology.json', () => {
     expect(outline(right(planFailback(t, s, deepFreeze({ pool: 'pool1.contoso.com' }))))).toEqual([
       'CheckBackupService pool2.contoso.com',
       'FailbackPool pool1.contoso.com <- pool2.contoso.com',
+      'SyncBackupService pool2.contoso.com ConfServices.DataConf',
+      'CheckBackupService pool2.contoso.com ConfServices.DataConf (wait 1800 s)',
     ])
     const move = right(planMoveService(t, s, deepFreeze({ from: 'pool2.contoso.com', to: 'pool1.contoso.com' })))
     const tags = move.steps.map((x) => x._tag)

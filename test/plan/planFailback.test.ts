@@ -12,6 +12,7 @@ import {
   contosoTopology,
   down,
   failedOver,
+  fqdn,
   healthy,
   lastSync,
   pool1FailedOver,
@@ -20,23 +21,47 @@ import {
 } from '../support/builders.js'
 import { left, outline, right, validates } from './support.js'
 
+const P1 = fqdn('pool1.contoso.com')
+
 const plan = (t: Topology, s: State, request: FailbackRequest) => planFailback(t, s, deepFreeze(request))
 
 describe('planFailback', () => {
   const t = contosoTopology()
 
-  it('planned: checks the Backup Service of the direction backup → home, then fails back; the CMS stays on pool2', () => {
+  // restoring-conference-contents-using-the-backup-service.md: "You must also perform this task if
+  // an entire pool has failed and you have to fail over its users to a backup pool. When these users
+  // are failed back over to their original pool, you must use this procedure to copy their
+  // conference content back" — Invoke-CsBackupServiceSync -PoolFqdn <backup pool> -BackupModule
+  // ConfServices.DataConf, then wait for the DataConf module to report a steady state.
+  it('planned failback after a DISASTER failover: checks backup → home, fails back, then copies the conference content back from the backup pool (restoring-conference-contents-using-the-backup-service)', () => {
     const s = pool1FailedOver(t)
+    expect(s.failovers.get(P1)).toBe('disaster')
     const p = right(plan(t, s, { pool: 'Pool1.Contoso.com.' }))
     expect(p.intent).toEqual({ _tag: 'Failback', pool: 'pool1.contoso.com', mode: 'planned' })
     expect(p.steps).toStrictEqual([
       { _tag: 'CheckBackupService', id: '1-check-backup-service', kind: 'check', pool: 'pool2.contoso.com' },
       { _tag: 'FailbackPool', id: '2-failback-pool', kind: 'action', pool: 'pool1.contoso.com', backupPool: 'pool2.contoso.com', disasterMode: false },
+      { _tag: 'SyncBackupService', id: '3-sync-backup-service', kind: 'action', pool: 'pool2.contoso.com', module: 'ConfServices.DataConf' },
+      {
+        _tag: 'CheckBackupService',
+        id: '4-check-backup-service',
+        kind: 'check',
+        pool: 'pool2.contoso.com',
+        module: 'ConfServices.DataConf',
+        waitSeconds: 1800,
+      },
     ])
     expect(p.impact).toEqual({ usersMoved: 2, pools: ['pool2.contoso.com', 'pool1.contoso.com'] })
     const after = validates(t, s, p)
     expect(after.failovers.size).toBe(0)
     expect(after.centralManagementStore.activeMaster).toBe('pool2.contoso.com')
+  })
+
+  it('after a PLANNED failover the pool kept its content: no conference content restore', () => {
+    const s = stateOf(t, failedOver('pool1.contoso.com', 'planned'), cmsAt('pool2.contoso.com'))
+    const p = right(plan(t, s, { pool: 'pool1.contoso.com' }))
+    expect(outline(p)).toEqual(['CheckBackupService pool2.contoso.com', 'FailbackPool pool1.contoso.com <- pool2.contoso.com'])
+    expect(p.warnings.map((w) => w._tag)).not.toContain('ConferenceContentNotRestored')
   })
 
   it('warns that edge1 still forwards to the backup pool', () => {
@@ -76,12 +101,25 @@ describe('planFailback', () => {
       operation: 'failback',
     })
     expect(p.warnings.filter((w) => w._tag === 'PossibleDataLoss')).toHaveLength(1)
+    // The content cannot come back from an unreachable backup pool: no sync, a warning instead.
+    expect(p.steps.map((step) => step._tag)).not.toContain('SyncBackupService')
+    expect(p.warnings).toContainEqual({
+      _tag: 'ConferenceContentNotRestored',
+      severity: 'warning',
+      pools: ['pool1.contoso.com', 'pool2.contoso.com'],
+    })
     validates(t, s, p)
   })
 
   it('disaster mode may be asked with the backup reachable (the check stays)', () => {
     const p = right(plan(t, pool1FailedOver(t), { pool: 'pool1.contoso.com', mode: 'disaster' }))
-    expect(outline(p)).toEqual(['CheckBackupService pool2.contoso.com', 'FailbackPool pool1.contoso.com <- pool2.contoso.com (disaster)'])
+    expect(outline(p)).toEqual([
+      'CheckBackupService pool2.contoso.com',
+      'FailbackPool pool1.contoso.com <- pool2.contoso.com (disaster)',
+      'SyncBackupService pool2.contoso.com ConfServices.DataConf',
+      'CheckBackupService pool2.contoso.com ConfServices.DataConf (wait 1800 s)',
+    ])
+    expect(p.warnings.map((w) => w._tag)).not.toContain('ConferenceContentNotRestored')
   })
 
   it('refuses: InvalidInput, UnknownPool, NotFailedOver', () => {

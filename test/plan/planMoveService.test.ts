@@ -42,6 +42,10 @@ describe('the seed example: P1\'s users are failed over onto P2', () => {
     expect(outline(p)).toEqual([
       'CheckBackupService pool2.contoso.com',
       'FailbackPool pool1.contoso.com <- pool2.contoso.com',
+      // pool1 was failed over in disaster mode: its conference content comes back from pool2
+      // (restoring-conference-contents-using-the-backup-service.md) before pool2 fails over.
+      'SyncBackupService pool2.contoso.com ConfServices.DataConf',
+      'CheckBackupService pool2.contoso.com ConfServices.DataConf (wait 1800 s)',
       'CheckBackupService pool2.contoso.com',
       'FailoverCentralManagementStore pool2.contoso.com -> pool1.contoso.com (planned)',
       'CheckCentralManagementStore pool1.contoso.com',
@@ -53,12 +57,14 @@ describe('the seed example: P1\'s users are failed over onto P2', () => {
     expect(p.steps.map((x) => x.id)).toEqual([
       '1-check-backup-service',
       '2-failback-pool',
-      '3-check-backup-service',
-      '4-failover-cms',
-      '5-check-cms',
-      '6-set-edge-next-hop',
-      '7-set-edge-next-hop',
-      '8-failover-pool',
+      '3-sync-backup-service',
+      '4-check-backup-service',
+      '5-check-backup-service',
+      '6-failover-cms',
+      '7-check-cms',
+      '8-set-edge-next-hop',
+      '9-set-edge-next-hop',
+      '10-failover-pool',
     ])
     // Everyone pool2 serviced (its own user and pool1's two) ends on pool1.
     expect(p.impact.usersMoved).toBe(3)

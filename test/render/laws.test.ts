@@ -7,24 +7,44 @@ import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import type { Plan } from '../../src/plan/plan.js'
+import { backupModules } from '../../src/model/state.js'
+import { planBackupSync, planConferenceContentRestore, planSyncInterval } from '../../src/plan/planBackup.js'
 import { planFailback } from '../../src/plan/planFailback.js'
 import { planFailover } from '../../src/plan/planFailover.js'
 import { planMoveService } from '../../src/plan/planMoveService.js'
 import { stepCommand } from '../../src/render/commands.js'
 import { renderPowerShell } from '../../src/render/powershell.js'
 import { renderRunbook } from '../../src/render/runbook.js'
-import { deploymentArbitrary } from '../../src/testing/arbitraries.js'
+import { deploymentArbitrary, syncIntervalArbitrary } from '../../src/testing/arbitraries.js'
 import { invocations, skeleton, splitMarkdown } from './lexers.js'
 
+const KINDS = ['failover', 'failback', 'move', 'backup-sync', 'conference-content-restore', 'sync-interval'] as const
+
 const plans = fc
-  .tuple(deploymentArbitrary(), fc.nat(), fc.nat(), fc.constantFrom('failover', 'failback', 'move'))
-  .map(([{ topology, state }, a, b, kind]) => {
+  .tuple(
+    deploymentArbitrary(),
+    fc.nat(),
+    fc.nat(),
+    fc.constantFrom(...KINDS),
+    fc.option(fc.constantFrom(...backupModules), { nil: undefined }),
+    syncIntervalArbitrary,
+  )
+  .map(([{ topology, state }, a, b, kind, module, interval]) => {
     const pool = (i: number): string => topology.pools[i % topology.pools.length]?.fqdn ?? ''
-    return kind === 'failover'
-      ? planFailover(topology, state, { pool: pool(a) })
-      : kind === 'failback'
-        ? planFailback(topology, state, { pool: pool(a) })
-        : planMoveService(topology, state, { from: pool(a), to: pool(b) })
+    switch (kind) {
+      case 'failover':
+        return planFailover(topology, state, { pool: pool(a) })
+      case 'failback':
+        return planFailback(topology, state, { pool: pool(a) })
+      case 'move':
+        return planMoveService(topology, state, { from: pool(a), to: pool(b) })
+      case 'backup-sync':
+        return planBackupSync(topology, state, { pool: pool(a), ...(module === undefined ? {} : { module }) })
+      case 'conference-content-restore':
+        return planConferenceContentRestore(topology, state, { pool: pool(a) })
+      case 'sync-interval':
+        return planSyncInterval(topology, state, { interval })
+    }
   })
   .filter((p): p is E.Right<Plan> => E.isRight(p))
   .map((p) => p.right)
@@ -32,6 +52,7 @@ const plans = fc
 const CMDLETS = new Set([
   'Invoke-CsPoolFailOver', 'Invoke-CsPoolFailBack', 'Invoke-CsManagementServerFailover', 'Get-CsManagementStoreReplicationStatus',
   'Get-CsBackupServiceStatus', 'Set-CsEdgeServer', 'Write-Host', 'Where-Object', 'Get-Date', 'Start-Sleep',
+  'Invoke-CsBackupServiceSync', 'Set-CsBackupServiceConfiguration',
 ])
 
 describe('rendering laws', () => {

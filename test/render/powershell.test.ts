@@ -23,6 +23,13 @@ const ALLOWED: Readonly<Record<string, ReadonlyArray<string>>> = {
   'Get-CsManagementStoreReplicationStatus': ['ReplicaFqdn', 'CentralManagementStoreStatus'],
   'Get-CsBackupServiceStatus': ['PoolFqdn', 'Category', 'Force'],
   'Set-CsEdgeServer': ['Identity', 'Registrar', 'Force', 'WhatIf', 'Confirm'],
+  // office-docs-powershell Invoke-CsBackupServiceSync and Set-CsBackupServiceConfiguration.
+  'Invoke-CsBackupServiceSync': ['PoolFqdn', 'BackupModule', 'Force'],
+  'Set-CsBackupServiceConfiguration': [
+    'Identity', 'Instance', 'AuthorizedLocalAccounts', 'AuthorizedUniversalGroups', 'MaxBatchesPerCmsSync',
+    'MaxBatchesPerUserStoreSync', 'MaxConcurrentCalls', 'MaxDataConfPackageSizeKB', 'SyncInterval',
+    'MaxHighPriQueuePercentagePerUserStoreSync', 'EnableRgsBackupService', 'Force', 'Confirm', 'WhatIf',
+  ],
   'Write-Host': [],
   'Read-Host': [],
   'Where-Object': [],

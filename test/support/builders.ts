@@ -15,7 +15,8 @@ import {
   type SiteName,
   type SqlInstanceName,
 } from '../../src/model/identifiers.js'
-import { initialState, type FailoverMode, type State } from '../../src/model/state.js'
+import { initialState, type ExportState, type FailoverMode, type ImportState, type State } from '../../src/model/state.js'
+import { parseSyncInterval } from '../../src/model/syncInterval.js'
 import {
   makeTopology,
   type BackEnd,
@@ -235,6 +236,16 @@ export const lastSync =
     ...s,
     backupService: new Map([...s.backupService, [fqdn(pool), { pool: fqdn(pool), exportState: 'SteadyState', importState: 'NormalState', lastSyncAt }]]),
   })
+
+/** Records what the Backup Service of the direction `pool` → partner reported (only the given fields). */
+export const backup =
+  (pool: string, status: { readonly exportState?: ExportState; readonly importState?: ImportState; readonly lastSyncAt?: string }): StateChange =>
+  (s) => ({ ...s, backupService: new Map([...s.backupService, [fqdn(pool), { pool: fqdn(pool), ...status }]]) })
+
+/** Sets the global Backup Service sync interval (through its parser: a bad one throws). */
+export const syncIntervalOf =
+  (interval: string): StateChange =>
+  (s) => ({ ...s, backupServiceConfiguration: { syncInterval: get('sync interval', interval, parseSyncInterval(interval)) } })
 
 /** The changes that turn healthy Contoso into Redmond-dark: pool1, se1 and edge1 unreachable. */
 export const redmondDownChanges: ReadonlyArray<StateChange> = [
