@@ -222,7 +222,7 @@ const findingSentence = (finding: Finding): string => {
         finding.importState === undefined ? undefined : `importing ${finding.importState}`,
       ]
         .filter((x) => x !== undefined)
-        .join(' and ')}: the plan's Backup Service check will stop it unless replication recovers (Invoke-CsBackupServiceSync -PoolFqdn '${finding.pools[0] ?? ''}').`
+        .join(' and ')}: a Backup Service check of it (before a planned failover or failback, after a sync) fails until replication recovers (Invoke-CsBackupServiceSync -PoolFqdn '${finding.pools[0] ?? ''}').`
     case 'BackupServiceLagging':
       return `The Backup Service replicating ${finding.pools[0] ?? ''} to ${finding.pools[1] ?? ''} last synced ${String(finding.lagSeconds)} seconds ago, beyond Microsoft's 5-minute RPO: a disaster now would lose those changes; find out why (Get-CsBackupServiceStatus -PoolFqdn '${finding.pools[0] ?? ''}') and force a sync (Invoke-CsBackupServiceSync -PoolFqdn '${finding.pools[0] ?? ''}').`
     case 'SyncIntervalAboveRpo':
