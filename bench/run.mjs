@@ -111,6 +111,13 @@ const cases = [
     run: (ctx) => right(sdr.validatePlan(ctx.topology, ctx.state, ctx.plan), 'validatePlan'),
   },
   { name: 'renderPowerShell', baseline: 'JSON.parse', run: (ctx) => sdr.renderPowerShell(ctx.plan) },
+  // The Backup Service assessment of every direction of the 1,000 pairs (2,000 directions, half of
+  // them with a recorded status and last sync): it must stay far below decoding the same pools.
+  {
+    name: 'assessBackupService',
+    baseline: 'JSON.parse + decodeTopology',
+    run: (ctx) => right(sdr.assessBackupService(ctx.topology, ctx.state, { now: '2026-11-25T10:30:00Z' }), 'assessBackupService'),
+  },
 ]
 
 const median = (/** @type {Array<number>} */ xs) => {

@@ -23,9 +23,8 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import * as O from 'fp-ts/lib/Option.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import { instantOf, wholeSecondsBetween, type Instant } from '../model/dateTime.js'
+import { instantOrUndefined, readInstantInto, wholeSecondsBetween, type Instant } from '../model/dateTime.js'
 import type { BackupServiceLagging, BackupServiceUnhealthy, SyncIntervalAboveRpo } from '../model/findings.js'
 import { describeFound } from '../model/found.js'
 import type { PoolFqdn } from '../model/identifiers.js'
@@ -119,52 +118,59 @@ export interface BackupServiceAssessmentRequest {
  * import Normal"). A status recorded for an unreachable source may be stale: only a decisive
  * fault (`ErrorState`, a backlog, no first export) is still reported for it.
  */
-const healthOf = (status: BackupServiceStatus | undefined, fromReachable: boolean): BackupHealth => {
+const healthOf = (state: State, from: PoolFqdn, status: BackupServiceStatus | undefined): BackupHealth => {
   if (status === undefined) return 'unknown'
   const { exportState, importState } = status
   if (exportState === 'ErrorState' || importState === 'ErrorState') return 'error'
   if (exportState === 'NonSteadyState') return 'backlog'
   if (exportState === 'NotInitialized') return 'notInitialized'
-  if (fromReachable && (exportState === 'SteadyState' || exportState === 'FinalState') && importState === 'NormalState')
-    return 'healthy'
+  if ((exportState === 'SteadyState' || exportState === 'FinalState') && importState === 'NormalState')
+    return isPoolReachable(state, from) ? 'healthy' : 'unknown'
   return 'unknown'
 }
+
+/** A direction under construction (its optional fields are added in declaration order). */
+type Building = { -readonly [K in keyof BackupDirection]: BackupDirection[K] }
 
 const direction = (
   state: State,
   now: Instant,
+  scratch: { seconds: number; nanos: number },
   from: PoolFqdn,
   to: PoolFqdn,
   findings: { readonly lagging: Array<BackupServiceLagging>; readonly unhealthy: Array<BackupServiceUnhealthy> },
 ): BackupDirection => {
   const status = state.backupService.get(from)
-  const health = healthOf(status, isPoolReachable(state, from))
-  if (status === undefined) return { from, to, health }
+  const health = healthOf(state, from, status)
+  const d: Building = { from, to, health }
+  if (status === undefined) return d
   const { exportState, importState, lastSyncAt } = status
-  const last = lastSyncAt === undefined ? O.none : instantOf(lastSyncAt)
-  const lagSeconds = O.isSome(last) ? Math.max(0, wholeSecondsBetween(last.value, now)) : undefined
-  // Microsoft's RPO for a pool failover is 5 minutes (disaster-recovery.md): a direction whose last
-  // sync is older than that would lose more than the RPO promises.
-  if (lagSeconds !== undefined && lagSeconds > RPO_SECONDS)
-    findings.lagging.push({ _tag: 'BackupServiceLagging', severity: 'warning', pools: [from, to], lagSeconds })
+  if (exportState !== undefined) d.exportState = exportState
+  if (importState !== undefined) d.importState = importState
+  if (lastSyncAt !== undefined) {
+    d.lastSyncAt = lastSyncAt
+    if (readInstantInto(lastSyncAt, scratch)) {
+      const lag = wholeSecondsBetween(scratch, now)
+      const lagSeconds = lag > 0 ? lag : 0
+      d.lagSeconds = lagSeconds
+      // Microsoft's RPO for a pool failover is 5 minutes (disaster-recovery.md): a direction whose
+      // last sync is older than that would lose more than the RPO promises.
+      if (lagSeconds > RPO_SECONDS)
+        findings.lagging.push({ _tag: 'BackupServiceLagging', severity: 'warning', pools: [from, to], lagSeconds })
+    }
+  }
   // Reported like the plans' warning of the same tag: the source pool, the recorded states.
-  if (health === 'backlog' || health === 'error')
-    findings.unhealthy.push({
+  if (health === 'backlog' || health === 'error') {
+    const finding: { -readonly [K in keyof BackupServiceUnhealthy]: BackupServiceUnhealthy[K] } = {
       _tag: 'BackupServiceUnhealthy',
       severity: 'advice',
       pools: [from],
-      ...(exportState === undefined ? {} : { exportState }),
-      ...(importState === undefined ? {} : { importState }),
-    })
-  return {
-    from,
-    to,
-    health,
-    ...(exportState === undefined ? {} : { exportState }),
-    ...(importState === undefined ? {} : { importState }),
-    ...(lastSyncAt === undefined ? {} : { lastSyncAt }),
-    ...(lagSeconds === undefined ? {} : { lagSeconds }),
+    }
+    if (exportState !== undefined) finding.exportState = exportState
+    if (importState !== undefined) finding.importState = importState
+    findings.unhealthy.push(finding)
   }
+  return d
 }
 
 /** The request's own `now` (untyped callers may pass anything; a throwing getter reads as nothing). */
@@ -224,8 +230,8 @@ export const assessBackupService = (
   request: BackupServiceAssessmentRequest,
 ): E.Either<ReadonlyNonEmptyArray<InvalidInput>, BackupServiceReport> => {
   const raw = ownNow(request)
-  const now = instantOf(raw)
-  if (O.isNone(now))
+  const now = instantOrUndefined(raw)
+  if (now === undefined)
     return E.left([
       {
         _tag: 'InvalidInput',
@@ -236,9 +242,11 @@ export const assessBackupService = (
     ])
   const findings = { lagging: [] as Array<BackupServiceLagging>, unhealthy: [] as Array<BackupServiceUnhealthy> }
   const directions: Array<BackupDirection> = []
+  // Each last sync is read into this one record (a local, never shared): no allocation per direction.
+  const scratch = { seconds: 0, nanos: 0 }
   for (const [first, second] of topology.pairings) {
-    directions.push(direction(state, now.value, first, second, findings))
-    directions.push(direction(state, now.value, second, first, findings))
+    directions.push(direction(state, now, scratch, first, second, findings))
+    directions.push(direction(state, now, scratch, second, first, findings))
   }
   const syncInterval = state.backupServiceConfiguration.syncInterval
   const interval: ReadonlyArray<SyncIntervalAboveRpo> = isAboveRpo(syncInterval)
