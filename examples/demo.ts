@@ -1,12 +1,14 @@
 /**
  * `npm run demo`: the embedded Contoso sample deployment with the Redmond data center dark.
- * Prints the deployment summary (pools, pairs, who serves whom, audit findings), then the plan to
- * fail over pool1 as a runbook and as a PowerShell script.
+ * Prints the deployment summary (pools, pairs, who serves whom, audit findings), the Backup
+ * Service assessment of the day before (a lagging direction), then the plan to fail over pool1 as
+ * a runbook and as a PowerShell script.
  */
 import { readFileSync } from 'node:fs'
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import {
+  assessBackupService,
   auditTopology,
   decodeState,
   decodeTopology,
@@ -61,6 +63,15 @@ const summary = (topology: Topology, state: State): string => {
 const topology = orExit(decodeTopology(load('contoso.topology.json')), 'The sample topology is invalid')
 const state = orExit(decodeState(topology, load('contoso.state.redmond-down.json')), 'The sample state is invalid')
 console.log(summary(topology, state))
+
+// The Backup Service as it was recorded before the disaster: the caller's clock is data (`now`).
+const recorded = orExit(decodeState(topology, load('contoso.state.backup-lagging.json')), 'The sample Backup Service state is invalid')
+const report = orExit(assessBackupService(topology, recorded, { now: '2026-11-25T10:10:00Z' }), 'assessBackupService refused')
+console.log(`## Backup Service at 2026-11-25T10:10:00Z (sync interval ${report.syncInterval})\n`)
+for (const d of report.directions)
+  console.log(`- ${d.from} → ${d.to}: ${d.health}${d.lagSeconds === undefined ? '' : `, last sync ${plural(d.lagSeconds, 'second')} ago`}`)
+console.log(['', ...report.findings.map((f) => `- [${f.severity}] ${formatFinding(f)}`), ''].join('\n'))
+
 console.log('## The Redmond data center is dark: fail over pool1.contoso.com\n')
 const plan = orExit(planFailover(topology, state, { pool: 'pool1.contoso.com' }), 'planFailover refused')
 console.log(renderRunbook(plan))
