@@ -10,6 +10,14 @@ import type { Violation } from '../../src/model/problem.js'
 import { isFailedOver, type FailoverMode, type State } from '../../src/model/state.js'
 import { usersHomedOn, type Topology } from '../../src/model/topology.js'
 import type { Plan } from '../../src/plan/plan.js'
+import {
+  planBackupSync,
+  planConferenceContentRestore,
+  planSyncInterval,
+  type BackupSyncRequest,
+  type ConferenceContentRestoreRequest,
+  type SyncIntervalRequest,
+} from '../../src/plan/planBackup.js'
 import { planFailback, type FailbackRequest } from '../../src/plan/planFailback.js'
 import { planFailover, type FailoverRequest } from '../../src/plan/planFailover.js'
 import { computePlanId, hasValidPlanId } from '../../src/plan/planId.js'
@@ -93,8 +101,11 @@ const allRequests = (t: Topology): ReadonlyArray<(s: State) => Result> => {
       ...modes.map((mode) => (s: State) => planFailover(t, s, freezeFresh(mode === undefined ? { pool: p.fqdn } : { pool: p.fqdn, mode }))),
       ...modes.map((mode) => (s: State) => planFailback(t, s, freezeFresh(mode === undefined ? { pool: p.fqdn } : { pool: p.fqdn, mode }))),
       ...(partner === undefined ? [] : [(s: State) => planMoveService(t, s, freezeFresh({ from: p.fqdn, to: partner }))]),
+      (s: State) => planBackupSync(t, s, freezeFresh({ pool: p.fqdn })),
+      (s: State) => planBackupSync(t, s, freezeFresh({ pool: p.fqdn, module: 'ConfServices.DataConf' })),
+      (s: State) => planConferenceContentRestore(t, s, freezeFresh({ pool: p.fqdn })),
     ]
-  })
+  }).concat([(s: State) => planSyncInterval(t, s, freezeFresh({ interval: '00:07:30' }))])
 }
 
 /** A pool name as a person might type it, or junk. */
@@ -175,6 +186,10 @@ describe('planning laws on generated deployments', () => {
         planFailover(topology, state, { pool: a } as FailoverRequest),
         planMoveService(topology, state, move as MoveServiceRequest),
         planMoveService(topology, state, a as MoveServiceRequest),
+        planBackupSync(topology, state, { pool: a, module: mode } as BackupSyncRequest),
+        planConferenceContentRestore(topology, state, failover as ConferenceContentRestoreRequest),
+        planSyncInterval(topology, state, { interval: a } as SyncIntervalRequest),
+        planSyncInterval(topology, state, b as SyncIntervalRequest),
       ])
         expect(E.isLeft(r) || E.isRight(r)).toBe(true)
     },
