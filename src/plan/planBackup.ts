@@ -86,13 +86,13 @@ export const SYNC_WAIT_SECONDS = 1800
 
 type Result<A> = E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, A>
 
-const MODULES = backupModules.map((m) => JSON.stringify(m)).join(', ')
-
 /** The optional `module` of a request: `none` when absent, `InvalidInput` unless one of the five. */
 const parseModuleField = (request: unknown): E.Either<Violation, O.Option<BackupModule>> => {
   const raw = ownField(request, 'module')
   if (raw === undefined) return E.right(O.none)
-  return isBackupModule(raw) ? E.right(O.some(raw)) : E.left(invalidInput('module', `one of ${MODULES}`, raw))
+  return isBackupModule(raw)
+    ? E.right(O.some(raw))
+    : E.left(invalidInput('module', `one of ${backupModules.map((m) => JSON.stringify(m)).join(', ')}`, raw))
 }
 
 /**
