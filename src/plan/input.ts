@@ -15,6 +15,7 @@ import { describeFound } from '../model/found.js'
 import { isFqdn, parseFqdn, type PoolFqdn } from '../model/identifiers.js'
 import type { InvalidInput, UnknownPool } from '../model/problem.js'
 import type { FailoverMode } from '../model/state.js'
+import { isSyncInterval } from '../model/syncInterval.js'
 import type { Topology } from '../model/topology.js'
 
 /**
@@ -141,7 +142,12 @@ const isDecodedTopology = (u: unknown): boolean =>
 /** Whether `u` has the shape of a decoded state: its tables and CMS status. */
 const isDecodedState = (u: unknown): boolean => {
   const cms = ownField(u, 'centralManagementStore')
-  return every(u, 'pools failovers edgePools backupService', isMap) && isFqdn(ownField(cms, 'activeMaster')) && typeof ownField(cms, 'available') === 'boolean'
+  return (
+    every(u, 'pools failovers edgePools backupService', isMap) &&
+    isFqdn(ownField(cms, 'activeMaster')) &&
+    typeof ownField(cms, 'available') === 'boolean' &&
+    isSyncInterval(ownField(ownField(u, 'backupServiceConfiguration'), 'syncInterval'))
+  )
 }
 
 /**

@@ -28,7 +28,7 @@ import { parseSyncInterval } from '../model/syncInterval.js'
 import type { Topology } from '../model/topology.js'
 import { buildPlan, validated } from './build.js'
 import { checkBackupService, setBackupServiceSyncInterval, syncBackupService, type StepDraft } from './draft.js'
-import { invalidInput, ownField, parsePoolField } from './input.js'
+import { guardDeployment, invalidInput, ownField, parsePoolField } from './input.js'
 import type { Plan } from './plan.js'
 
 // -------------------------------------------------------------------------------------
@@ -159,7 +159,10 @@ export const conferenceContentRestore = (source: PoolFqdn): readonly [StepDraft,
  * @category planning
  * @since 0.2.0
  */
-export const planBackupSync = (topology: Topology, state: State, request: BackupSyncRequest): Result<Plan> => {
+export const planBackupSync = (topology: Topology, state: State, request: BackupSyncRequest): Result<Plan> =>
+  guardDeployment(topology, state) ?? backupSync(topology, state, request)
+
+const backupSync = (topology: Topology, state: State, request: BackupSyncRequest): Result<Plan> => {
   const pool = parsePoolField(topology, request, 'pool')
   const module = parseModuleField(request)
   if (E.isLeft(pool)) return E.left(E.isLeft(module) ? [pool.left, module.left] : [pool.left])
@@ -221,7 +224,9 @@ export const planConferenceContentRestore = (
   topology: Topology,
   state: State,
   request: ConferenceContentRestoreRequest,
-): Result<Plan> => {
+): Result<Plan> => guardDeployment(topology, state) ?? contentRestore(topology, state, request)
+
+const contentRestore = (topology: Topology, state: State, request: ConferenceContentRestoreRequest): Result<Plan> => {
   const parsed = parsePoolField(topology, request, 'pool')
   if (E.isLeft(parsed)) return E.left([parsed.left])
   const pool = parsed.right
@@ -268,7 +273,10 @@ export const planConferenceContentRestore = (
  * @category planning
  * @since 0.2.0
  */
-export const planSyncInterval = (topology: Topology, state: State, request: SyncIntervalRequest): Result<Plan> => {
+export const planSyncInterval = (topology: Topology, state: State, request: SyncIntervalRequest): Result<Plan> =>
+  guardDeployment(topology, state) ?? syncInterval(topology, state, request)
+
+const syncInterval = (topology: Topology, state: State, request: SyncIntervalRequest): Result<Plan> => {
   const raw = ownField(request, 'interval')
   const interval = parseSyncInterval(raw)
   if (O.isNone(interval))
