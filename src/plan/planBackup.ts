@@ -159,7 +159,11 @@ export const conferenceContentRestore = (source: PoolFqdn): readonly [StepDraft,
  * @category planning
  * @since 0.2.0
  */
-export const planBackupSync = (topology: Topology, state: State, request: BackupSyncRequest): Result<Plan> =>
+export const planBackupSync = (
+  topology: Topology,
+  state: State,
+  request: BackupSyncRequest,
+): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> =>
   guardDeployment(topology, state) ?? backupSync(topology, state, request)
 
 const backupSync = (topology: Topology, state: State, request: BackupSyncRequest): Result<Plan> => {
@@ -224,7 +228,7 @@ export const planConferenceContentRestore = (
   topology: Topology,
   state: State,
   request: ConferenceContentRestoreRequest,
-): Result<Plan> => guardDeployment(topology, state) ?? contentRestore(topology, state, request)
+): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> => guardDeployment(topology, state) ?? contentRestore(topology, state, request)
 
 const contentRestore = (topology: Topology, state: State, request: ConferenceContentRestoreRequest): Result<Plan> => {
   const parsed = parsePoolField(topology, request, 'pool')
@@ -273,7 +277,11 @@ const contentRestore = (topology: Topology, state: State, request: ConferenceCon
  * @category planning
  * @since 0.2.0
  */
-export const planSyncInterval = (topology: Topology, state: State, request: SyncIntervalRequest): Result<Plan> =>
+export const planSyncInterval = (
+  topology: Topology,
+  state: State,
+  request: SyncIntervalRequest,
+): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> =>
   guardDeployment(topology, state) ?? syncInterval(topology, state, request)
 
 const syncInterval = (topology: Topology, state: State, request: SyncIntervalRequest): Result<Plan> => {
