@@ -21,7 +21,7 @@ interface Run {
 
 const automation = (args: ReadonlyArray<string>, cwd: string = root): Promise<Run> =>
   new Promise((resolve) => {
-    execFile(`${root}node_modules/.bin/tsx`, [join(root, 'examples/automation.ts'), ...args], { cwd }, (error, stdout, stderr) => {
+    execFile(`${root}node_modules/.bin/tsx`, ['--tsconfig', join(root, 'tsconfig.json'), join(root, 'examples/automation.ts'), ...args], { cwd }, (error, stdout, stderr) => {
       resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr })
     })
   })
