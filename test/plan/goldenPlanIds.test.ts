@@ -102,3 +102,27 @@ describe('golden canonical JSON and hashes (the bytes a plan id is computed from
     expect(computePlanId(content as never)).toBe(id)
   })
 })
+
+describe('what the canonical JSON leaves out, and ids that cannot be read', () => {
+  it('leaves functions and symbols out of objects, as JSON.stringify does (a plan with a method has the id of its data)', () => {
+    expect(canonicalJson({ b: 1, f: () => 1, s: Symbol('s'), u: undefined })).toEqual(O.some('{"b":1}'))
+    expect(canonicalJson({ b: 1, f: () => 1 })).toEqual(O.some(JSON.stringify({ b: 1, f: () => 1 })))
+    expect(computePlanId({ v: null, helper: () => 'x' } as never)).toBe('aae9e223dcdc02dfd8149da8c25b9536533a7232b0c9137ee6b2cd5c2a2629eb')
+  })
+
+  it('hasValidPlanId is false, never throwing, when the id cannot be read (a throwing getter, a revoked proxy)', () => {
+    const t = topology()
+    const p = right(planFailover(t, state(t, 'redmond-down'), { pool: 'pool1.contoso.com' }))
+    const { id: _, ...content } = p
+    const throwing = Object.defineProperty({ ...content }, 'id', {
+      enumerable: true,
+      get: () => {
+        throw new Error('no id')
+      },
+    })
+    expect(hasValidPlanId(throwing as Plan)).toBe(false)
+    const revoked = Proxy.revocable({ ...p }, {})
+    revoked.revoke()
+    expect(hasValidPlanId(revoked.proxy)).toBe(false)
+  })
+})
