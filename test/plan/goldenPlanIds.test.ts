@@ -107,6 +107,8 @@ describe('what the canonical JSON leaves out, and ids that cannot be read', () =
   it('leaves functions and symbols out of objects, as JSON.stringify does (a plan with a method has the id of its data)', () => {
     expect(canonicalJson({ b: 1, f: () => 1, s: Symbol('s'), u: undefined })).toEqual(O.some('{"b":1}'))
     expect(canonicalJson({ b: 1, f: () => 1 })).toEqual(O.some(JSON.stringify({ b: 1, f: () => 1 })))
+    expect(canonicalJson([() => 1, Symbol('s'), undefined])).toEqual(O.some(JSON.stringify([() => 1, Symbol('s'), undefined])))
+    expect(canonicalJson([() => 1, Symbol('s'), undefined])).toEqual(O.some('[null,null,null]'))
     expect(computePlanId({ v: null, helper: () => 'x' } as never)).toBe('aae9e223dcdc02dfd8149da8c25b9536533a7232b0c9137ee6b2cd5c2a2629eb')
   })
 

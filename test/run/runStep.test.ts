@@ -102,3 +102,22 @@ describe('time limit of a step', () => {
     expect(journal.entries.at(-1)?.failure).toMatchObject({ _tag: 'StepTimedOut', timeoutMs: 60_000 })
   })
 })
+
+describe('runStep: a handler that answers no TaskEither says what it answered', () => {
+  const step = Object.freeze({ _tag: 'FailoverPool', id: '3-failover-pool' }) as unknown as Step
+  const only = (answer: () => unknown): StepHandlers => ({ ...tattling().handlers, FailoverPool: answer }) as unknown as StepHandlers
+
+  it('a handler that returns a value, not a task: "The handler returned …, not a TaskEither."', async () => {
+    const result = await runStep(only(() => 'nope'), step, undefined)
+    expect(result).toStrictEqual(
+      E.left({ failure: { _tag: 'HandlerThrew', reason: 'notAnEither', message: 'The handler returned nope, not a TaskEither.' } }),
+    )
+  })
+
+  it('a task that resolves to something other than an Either: "The handler\'s task resolved to …, not an Either."', async () => {
+    const result = await runStep(only(() => () => Promise.resolve(42)), step, undefined)
+    expect(result).toStrictEqual(
+      E.left({ failure: { _tag: 'HandlerThrew', reason: 'notAnEither', message: "The handler's task resolved to 42, not an Either." } }),
+    )
+  })
+})
