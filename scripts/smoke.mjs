@@ -103,5 +103,30 @@ for (const name of ['topology', 'state', 'plan', 'journal']) {
 const help = run(join(dir, 'node_modules/.bin/sfb-dr'), ['--help'], dir)
 if (!help.includes('sfb-dr plan')) throw new Error('the sfb-dr bin does not print its usage')
 if (run(join(dir, 'node_modules/.bin/sfb-dr'), ['--version'], dir).trim() !== JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) throw new Error('sfb-dr --version does not print the package version')
+// The ESM and CommonJS builds loaded side by side (the dual-package hazard): a plan made by one
+// runs with the other's executePlan (one registry behind a global symbol); a JSON copy runs with neither.
+writeFileSync(
+  join(dir, 'dual.mjs'),
+  `import { createRequire } from 'node:module'
+import * as esm from 'sfb-dr'
+import * as fs from 'node:fs'
+const cjs = createRequire(import.meta.url)('sfb-dr')
+if (esm.executePlan === cjs.executePlan) throw new Error('expected two copies of the library')
+const ok = () => async () => ({ _tag: 'Right', right: undefined })
+const handlers = { CheckBackupService: ok, FailoverCentralManagementStore: ok, SetEdgeNextHop: ok, FailoverPool: ok, FailbackPool: ok,
+  CheckCentralManagementStore: () => async () => ({ _tag: 'Right', right: { activeMaster: 'pool2.contoso.com' } }) }
+const out = []
+for (const [maker, runner] of [[esm, cjs], [cjs, esm]]) {
+  const t = maker.decodeTopology(JSON.parse(fs.readFileSync('topology.json', 'utf8')))
+  const s = maker.decodeState(t.right, JSON.parse(fs.readFileSync('state.json', 'utf8')))
+  const plan = maker.planFailover(t.right, s.right, { pool: 'pool1.contoso.com' })
+  out.push((await runner.executePlan(plan.right, handlers)).outcome)
+  out.push((await runner.executePlan(JSON.parse(JSON.stringify(plan.right)), handlers)).problems[0]._tag)
+}
+console.log(out.join(' '))
+`,
+)
+const dual = run('node', ['dual.mjs'], dir).trim()
+if (dual !== 'completed PlanNotValidated completed PlanNotValidated') throw new Error(`ESM and CJS builds do not share the plan registry: ${dual}`)
 rmSync(dir, { recursive: true, force: true })
 console.log(`smoke: packed ${files.length} files; import and require agree without fast-check: ${planned}; with it, ${generated}`)

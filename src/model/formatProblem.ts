@@ -8,7 +8,7 @@ import { absurd } from 'fp-ts/lib/function.js'
 import type { Finding } from './findings.js'
 import { describeFound } from './found.js'
 import type { Intent } from './intent.js'
-import type { NameKind, Problem } from './problem.js'
+import type { JournalMismatch, NameKind, Problem } from './problem.js'
 
 const KIND: Readonly<Record<NameKind, string>> = {
   site: 'site',
@@ -39,6 +39,24 @@ const q = (value: unknown): string => {
 }
 
 const at = (path: string): string => (path === '' ? 'the document' : path)
+
+const poolList = (pools: ReadonlyArray<string>): string => (pools.length === 0 ? 'none' : pools.map(q).join(', '))
+
+/** Findings by tag and pools only: a plan's own findings may carry hostile text in other fields. */
+const findingList = (findings: ReadonlyArray<Finding>): string =>
+  findings.length === 0 ? 'none' : findings.map((f) => `${q(f._tag)} (${poolList(f.pools)})`).join(', ')
+
+/** Why a journal cannot be resumed, by reason (`#` is the entry). */
+const JOURNAL_MISMATCH: Readonly<Record<JournalMismatch['reason'], string>> = {
+  planId: 'it is of another plan',
+  unreadable: 'it is unreadable',
+  entryCount: 'its entry count differs from the step count',
+  steps: 'entry # names another step',
+  unknownStatus: 'entry # has an unknown status',
+  statusOrder: 'entry # ran after a step that failed or did not run',
+  outcome: 'its outcome disagrees with its entries',
+  refusedPlan: 'the plan was refused, nothing ran',
+}
 
 /**
  * `sentence(value)`, or a sentence naming what it could not describe: the formatters below are
@@ -168,11 +186,19 @@ const problemSentence = (problem: Problem): string => {
     case 'IntentNotAchieved':
       return `After its last step the plan does not ${formatIntent(problem.intent)}.`
     case 'JournalMismatch':
-      return `The journal does not belong to plan ${problem.planId} (its ${problem.reason === 'planId' ? 'plan id' : 'steps'} differ).`
+      return `The journal cannot be resumed with plan ${q(problem.planId)}: ${JOURNAL_MISMATCH[problem.reason].replace('#', `entries[${String(problem.entry ?? '?')}]`)}.`
     case 'SourcePoolUnreachable':
       return `${problem.pool} is unreachable, so its Backup Service cannot push its data to its backup pool; bring it back online first (its data is only as recent as its last sync).`
     case 'NothingLeftToRun':
       return `Every step of plan ${problem.planId} already succeeded; nothing is left to run.`
+    case 'PlanContentMismatch':
+      return `The plan claims other ${
+        problem.field === 'warnings'
+          ? `warnings than its steps and the state give (left out: ${findingList(problem.missing)}; without cause: ${findingList(problem.unexpected)})`
+          : `users moved and pools than its steps give (${problem.found.usersMoved} users, ${poolList(problem.found.pools)}; the steps: ${problem.expected.usersMoved} users, ${poolList(problem.expected.pools)})`
+      }; plan again.`
+    case 'PlanNotValidated':
+      return `Plan ${q(problem.planId)} was not returned by sfb-dr in this process (read from JSON, copied or re-sealed?): pass it through validatePlan(topology, state, plan) first.`
   }
   return absurd(problem)
 }

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { Finding } from './findings.js'
 import type { Intent } from './intent.js'
 
 // -------------------------------------------------------------------------------------
@@ -502,7 +503,35 @@ export interface IntentNotAchieved {
 }
 
 /**
- * A journal does not belong to the plan it is resumed with.
+ * Why a journal cannot be resumed with a plan:
+ * - `planId`: the journal is of another plan (its `planId` differs);
+ * - `unreadable`: the journal or its entries cannot be read as plain data (not an object, a
+ *   getter that throws, a revoked proxy, a cycle);
+ * - `entryCount`: it does not have exactly one entry per step of the plan;
+ * - `steps`: entry `entry` names another step (id or tag) than the plan's step at that position;
+ * - `unknownStatus`: entry `entry` has a status other than `succeeded`, `failed` or `notRun`;
+ * - `statusOrder`: entry `entry` succeeded or failed after a step that failed or did not run
+ *   (`executePlan` stops at the first failure and never runs a later step);
+ * - `outcome`: the outcome is unknown or disagrees with the entries (`completed` with a step that
+ *   did not succeed, `aborted` with a failed step, `failed` without exactly one failed step);
+ * - `refusedPlan`: the journal carries `problems`: `executePlan` refused the plan and ran nothing.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export type JournalMismatchReason =
+  | 'planId'
+  | 'unreadable'
+  | 'entryCount'
+  | 'steps'
+  | 'unknownStatus'
+  | 'statusOrder'
+  | 'outcome'
+  | 'refusedPlan'
+
+/**
+ * A journal that `executePlan` cannot have written for the plan it is resumed with: another
+ * plan's, unreadable, or inconsistent (see {@link JournalMismatchReason}).
  *
  * @category errors
  * @since 0.1.0
@@ -512,8 +541,13 @@ export interface JournalMismatch {
   readonly _tag: 'JournalMismatch'
   /** The plan's id. */
   readonly planId: string
-  /** What differs. */
-  readonly reason: 'planId' | 'steps'
+  /** What is wrong with the journal. */
+  readonly reason: JournalMismatchReason
+  /**
+   * The 0-based position of the offending entry (`entries[entry]`), for the reasons about one
+   * entry (`steps`, `unknownStatus`, `statusOrder`). Since 0.2.0.
+   */
+  readonly entry?: number
 }
 
 /**
@@ -544,6 +578,80 @@ export interface SourcePoolUnreachable {
 }
 
 /**
+ * A plan's warnings are not those its steps and the state give: a warning was dropped (a
+ * `PossibleDataLoss` removed before approval, say) or added.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface PlanWarningsMismatch {
+  /** Stable machine code. */
+  readonly _tag: 'PlanContentMismatch'
+  /** The claim that differs. */
+  readonly field: 'warnings'
+  /** The warnings the steps and the state give that the plan leaves out. */
+  readonly missing: ReadonlyArray<Finding>
+  /** The warnings the plan carries that the steps and the state do not give. */
+  readonly unexpected: ReadonlyArray<Finding>
+}
+
+/**
+ * The figures of a plan's impact, as a plan claims them or as its steps give them.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface ImpactFigures {
+  /** How many users change the pool that services them. */
+  readonly usersMoved: number
+  /** The Front End pools touched. */
+  readonly pools: ReadonlyArray<string>
+}
+
+/**
+ * A plan's impact is not the one its steps give: it claims another number of users moved or
+ * other pools touched.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface PlanImpactMismatch {
+  /** Stable machine code. */
+  readonly _tag: 'PlanContentMismatch'
+  /** The claim that differs. */
+  readonly field: 'impact'
+  /** The impact the steps give (users homed on each pool failed over or back; pools touched, in order). */
+  readonly expected: ImpactFigures
+  /** The impact the plan claims. */
+  readonly found: ImpactFigures
+}
+
+/**
+ * What a plan claims besides its steps — its warnings or its impact — differs from what its steps
+ * and the state give (`validatePlan` recomputes both). A plan edited and re-sealed with a
+ * recomputed id passes the id check; it does not pass this one.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export type PlanContentMismatch = PlanWarningsMismatch | PlanImpactMismatch
+
+/**
+ * `executePlan` was given a plan that this library did not return in this process (a planner,
+ * `validatePlan` or `resumePlan`): one read back from JSON, edited, or re-sealed with a recomputed
+ * id. No handler was called. Pass it through `validatePlan(topology, state, plan)` first.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface PlanNotValidated {
+  /** Stable machine code. */
+  readonly _tag: 'PlanNotValidated'
+  /** The id the object carries (`""` when it has none). */
+  readonly planId: string
+}
+
+/**
  * Every reason a request or a plan is refused.
  *
  * @category errors
@@ -570,6 +678,8 @@ export type Violation =
   | JournalMismatch
   | NothingLeftToRun
   | SourcePoolUnreachable
+  | PlanContentMismatch
+  | PlanNotValidated
 
 // -------------------------------------------------------------------------------------
 // reading problems (text and bytes)

@@ -8,18 +8,21 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import { severityRank, type Finding } from '../model/findings.js'
+import type { Finding } from '../model/findings.js'
 import type { Intent } from '../model/intent.js'
 import type { Violation } from '../model/problem.js'
 import type { State } from '../model/state.js'
-import { usersHomedOn, type Topology } from '../model/topology.js'
-import { catalog, poolsOfStep, transition } from './catalog.js'
+import type { Topology } from '../model/topology.js'
+import { catalog, transition } from './catalog.js'
+import { dedupe, planClaims } from './claims.js'
 import { withStepId, type StepDraft } from './draft.js'
-import type { Impact, Plan } from './plan.js'
-import type { Step } from './step.js'
-import { canonicalJson, withPlanId } from './planId.js'
-import { foldSteps } from './validatePlan.js'
-import { backupPlanWarnings, backupServiceWarnings, topologyWarnings } from './warnings.js'
+import { invalidInput } from './input.js'
+import type { Plan } from './plan.js'
+import { withPlanId } from './planId.js'
+import { registerPlan } from './registry.js'
+import { checkPlan } from './validatePlan.js'
+
+export { bySeverity, dedupe, impactOf } from './claims.js'
 
 /**
  * What a planner decided, before ids, impact pools and topology warnings are added.
@@ -38,53 +41,6 @@ export interface PlanDraft {
 }
 
 /**
- * Drops repeated values (equal as canonical JSON), keeping the first of each.
- *
- * @category operations
- * @since 0.1.0
- * @internal
- */
-export const dedupe = <A>(values: ReadonlyArray<A>): ReadonlyArray<A> => {
-  const seen = new Set<string>()
-  return values.filter((v) => {
-    const key = O.getOrElse(() => '')(canonicalJson(v))
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
-}
-
-/**
- * Findings in the order people read them: `warning` (data or service lost) first, then
- * `unsupported`, then `advice`; the order within a severity is kept.
- *
- * @category operations
- * @since 0.2.0
- * @internal
- */
-export const bySeverity = (findings: ReadonlyArray<Finding>): ReadonlyArray<Finding> =>
-  findings
-    .map((finding, i) => ({ finding, i }))
-    .sort((a, b) => severityRank[a.finding.severity] - severityRank[b.finding.severity] || a.i - b.i)
-    .map(({ finding }) => finding)
-
-/**
- * What steps change for users: the users homed on each pool the steps fail over or back (from the
- * per-pool counts, never the user list), and the Front End pools they touch in order of first
- * appearance. Planners and `resumePlan` both count with it.
- *
- * @category operations
- * @since 0.1.0
- * @internal
- */
-export const impactOf = (topology: Topology, steps: ReadonlyArray<Step>): Impact => {
-  let usersMoved = 0
-  for (const step of steps)
-    if (step._tag === 'FailoverPool' || step._tag === 'FailbackPool') usersMoved += usersHomedOn(topology, step.pool)
-  return { usersMoved, pools: [...new Set(steps.flatMap(poolsOfStep))] }
-}
-
-/**
  * The state after some drafts, rules not checked (planners use it to plan the next part of a
  * plan on top of the previous one).
  *
@@ -96,9 +52,13 @@ export const stateAfter = (topology: Topology, state: State, drafts: ReadonlyArr
   drafts.reduce((s, d) => transition(topology, s, withStepId(d, '')), state)
 
 /**
- * Numbers the drafts, adds the impact pools and the topology findings touching them, seals the
- * plan with its id and checks it with `validatePlan`'s fold of the steps; the violations if that
- * check fails.
+ * Numbers the drafts, adds the claims of the steps (`planClaims`: warnings and impact), seals the
+ * plan with its id, checks it with `validatePlan`'s own checks and registers a deep-frozen copy
+ * (so `executePlan` runs it); the violations if the check fails.
+ *
+ * A planner's own `warnings` must be among those `planClaims` derives from the steps: one that is
+ * not makes the check fail with `PlanContentMismatch` (`validatePlan` could never accept the
+ * plan), so every plan warning has to be derivable from the steps and the state.
  *
  * @category constructors
  * @since 0.1.0
@@ -115,24 +75,20 @@ export const buildPlan = (
     numbered(head, 0),
     ...tail.map((d, i) => numbered(d, i + 1)),
   ]
-  const impact = impactOf(topology, steps)
+  const claims = planClaims(topology, state, steps)
   const plan = withPlanId({
     formatVersion: 1,
     intent: draft.intent,
     steps,
-    warnings: bySeverity(
-      dedupe([
-        ...draft.warnings,
-        ...backupPlanWarnings(state, steps),
-        ...backupServiceWarnings(state, steps),
-        ...topologyWarnings(topology, impact.pools),
-      ]),
-    ),
-    impact,
+    warnings: dedupe([...claims.warnings, ...draft.warnings]),
+    impact: claims.impact,
   })
-  // Well formed and sealed by construction: only the fold can find something.
-  const [first, ...rest] = foldSteps(topology, state, plan).violations
-  return first === undefined ? E.right(plan) : E.left([first, ...rest])
+  const [first, ...rest] = checkPlan(topology, state, plan).violations
+  if (first !== undefined) return E.left([first, ...rest])
+  return O.match(
+    () => refuse<Plan>(invalidInput('', 'a plan made of plain data', plan)),
+    (registered: Plan) => E.right(registered),
+  )(registerPlan(plan))
 }
 
 /**

@@ -26,6 +26,11 @@ export interface Impact {
  * A plan. `id` is a content hash of every other field: a plan whose id does not match is refused
  * by `validatePlan` and `executePlan`.
  *
+ * The id detects edits of a stored plan; it is no signature: anyone can recompute it
+ * (`withPlanId`). `executePlan` therefore runs only the plans this library returned in this
+ * process (a planner, `validatePlan` or `resumePlan`), which are deep-frozen; pass any other plan,
+ * such as one read back from JSON, through `validatePlan` first.
+ *
  * @category model
  * @since 0.1.0
  */
@@ -42,4 +47,9 @@ export interface Plan {
   readonly warnings: ReadonlyArray<Finding>
   /** What the plan changes for users. */
   readonly impact: Impact
+  /**
+   * Only on a plan made by `resumePlan`: the id of the plan whose rest it is. It makes the rest's
+   * id differ from that plan's even when nothing of it had run. Since 0.2.0.
+   */
+  readonly resumes?: string
 }

@@ -158,7 +158,7 @@ export const FINDING_FIELDS: { readonly [K in Finding['_tag']]: Checks<Extract<F
 }
 
 /** The fields of a plan, with the checks of its impact. */
-const PLAN_FIELDS: ReadonlyArray<string> = ['formatVersion', 'id', 'intent', 'steps', 'warnings', 'impact']
+const PLAN_FIELDS: ReadonlyArray<string> = ['formatVersion', 'id', 'intent', 'steps', 'warnings', 'impact', 'resumes']
 /** The step fields every step has besides those of its definition. */
 const STEP_COMMON: ReadonlyArray<string> = ['_tag', 'id', 'kind']
 
@@ -299,6 +299,8 @@ export const planShapeProblems = (plan: unknown): ReadonlyArray<InvalidInput | U
     if (!Array.isArray(warnings)) out.push(invalidInput('warnings', 'an array of findings', warnings))
     else warnings.forEach((w: unknown, i) => out.push(...warningProblems(`warnings[${i}]`, w)))
     out.push(...impactProblems(ownField(plan, 'impact')))
+    const resumes = ownField(plan, 'resumes')
+    if (resumes !== undefined && typeof resumes !== 'string') out.push(invalidInput('resumes', 'a plan id or nothing', resumes))
     out.push(...unknownFields('', plan, PLAN_FIELDS))
     return out
   } catch {

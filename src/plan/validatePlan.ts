@@ -5,8 +5,10 @@
  * - `validatePlan(t, s, p)` is `right(p)` iff `applyPlan(t, s, p)` is a `right`.
  * - Every plan a planner returns validates in the state it was made for.
  * - Both report every problem they find: the id, the shape, every broken rule of every step (the
- *   fold goes on after a broken step, through its transition), duplicate step ids, and an intent
- *   the final state does not achieve.
+ *   fold goes on after a broken step, through its transition), duplicate step ids, an intent
+ *   the final state does not achieve, and warnings or an impact the steps do not give.
+ * - `validatePlan`'s `Right` is registered and deep-frozen (`registry.ts`): the planner's plan
+ *   itself, or a copy of the value; `executePlan` runs nothing else.
  *
  * @module
  */
@@ -20,11 +22,13 @@ import type { Violation } from '../model/problem.js'
 import { isFailedOver, isPoolReachable, type BackupModule, type State } from '../model/state.js'
 import type { Topology } from '../model/topology.js'
 import { checkStep } from './catalog.js'
-import { guardDeployment, ownField } from './input.js'
+import { claimProblems, planClaims } from './claims.js'
+import { guardDeployment, invalidInput, ownField } from './input.js'
 import type { Plan } from './plan.js'
 import { planIdOfValue } from './planId.js'
 import type { Step } from './step.js'
 import { isWellFormedPlan, planShapeProblems } from './planShape.js'
+import { isRegisteredPlan, registerFresh, snapshotData } from './registry.js'
 
 // -------------------------------------------------------------------------------------
 // internals
@@ -132,6 +136,7 @@ export const foldSteps = (topology: Topology, state: State, plan: Plan): Outcome
   }
   if (!intentAchieved(topology, current, plan.intent, plan.steps))
     violations.push({ _tag: 'IntentNotAchieved', intent: plan.intent })
+  violations.push(...claimProblems(planClaims(topology, state, plan.steps), { warnings: plan.warnings, impact: plan.impact }))
   return { violations, final: O.some(current) }
 }
 
@@ -155,6 +160,30 @@ export const checkPlan = (topology: Topology, state: State, plan: unknown): Outc
   return { violations: [...idProblems, ...folded.violations], final: folded.final }
 }
 
+const notPlainData = (plan: unknown): Violation =>
+  invalidInput('', 'a plan made of plain JSON data (no cycle, bigint, getter that throws or revoked proxy)', plan)
+
+interface Checked extends Outcome {
+  /** The plan that was checked: the registered plan itself, or a snapshot of the value. */
+  readonly checked: O.Option<Plan>
+}
+
+/**
+ * Checks a registered plan as it is, and anything else on a snapshot ({@link snapshotData}), so
+ * that what was checked is what is returned and registered, whatever getters or proxies do.
+ */
+const checkSnapshot = (topology: Topology, state: State, plan: unknown): Checked => {
+  if (isRegisteredPlan(plan)) return { ...checkPlan(topology, state, plan), checked: O.some(plan) }
+  const copy = snapshotData(plan)
+  if (O.isNone(copy)) {
+    // report what can be seen on the value itself, and that it cannot be copied
+    const raw = checkPlan(topology, state, plan)
+    return { violations: [...raw.violations, notPlainData(plan)], final: O.none, checked: O.none }
+  }
+  const outcome = checkPlan(topology, state, copy.value)
+  return { ...outcome, checked: O.isSome(outcome.final) ? O.some(copy.value as Plan) : O.none }
+}
+
 const toEither = <A>(
   violations: ReadonlyArray<Violation>,
   value: O.Option<A>,
@@ -171,27 +200,39 @@ const toEither = <A>(
 // -------------------------------------------------------------------------------------
 
 /**
- * Checks that a plan may run in `state`: its id matches its content, and every step, in order,
- * keeps its preconditions and the safety rules, and the plan achieves its intent.
+ * Checks that a plan may run in `state`: its id matches its content, every step, in order, keeps
+ * its preconditions and the safety rules, the plan achieves its intent, and its warnings and
+ * impact are those its steps and the state give. Answers the plan `executePlan` will run.
  *
  * **When to use**
  *
- * Before showing, approving or running a plan that was stored, sent over the wire or edited: the
- * planners' own plans always validate in the state they were made for.
+ * Before showing, approving or running a plan that was stored, sent over the wire or edited —
+ * and always before `executePlan` runs a plan that a planner or `resumePlan` did not return in
+ * this process: `executePlan` refuses any other object (`PlanNotValidated`).
  *
  * **Details**
  *
- * Every problem is reported, not only the first: a `PlanIdMismatch` (tampered or hand-edited),
- * each `StepPreconditionFailed` (which step, which rule, which pools), duplicate step ids (rule
- * `DuplicateStepId`) and `IntentNotAchieved`. After a broken step the fold goes on with that
- * step's effect, so later problems show too.
+ * - Every problem is reported, not only the first: a `PlanIdMismatch` (tampered or hand-edited),
+ *   each `StepPreconditionFailed` (which step, which rule, which pools), duplicate step ids (rule
+ *   `DuplicateStepId`), `IntentNotAchieved`, and `PlanContentMismatch` when the warnings or the
+ *   impact differ from what the steps and the state give (a dropped `PossibleDataLoss`, a
+ *   `usersMoved` of 0). After a broken step the fold goes on with that step's effect, so later
+ *   problems show too.
+ * - The `Right` is a deep-frozen plan that `executePlan` recognises: the plan itself when the
+ *   library made it in this process, else a deep-frozen copy of the value (the value itself is
+ *   never frozen nor kept). Read the value once, check the copy, run the copy: editing the value
+ *   afterwards changes nothing.
  *
  * **Gotchas**
  *
- * The plan may be any value (JSON from disk, say): a malformed one gives `InvalidInput` problems
- * with paths such as `steps[2]._tag` and is not folded, since its steps cannot be trusted. Only
- * the pools each step touches are checked, so a state with a second, unrelated disaster does not
- * make the plan invalid.
+ * - The plan id detects edits of a stored plan; it is no signature. Anyone can recompute it
+ *   (`withPlanId`), so a plan edited and re-sealed passes the id check — the steps, the intent and
+ *   the claims are what this function checks, against the state you pass: pass the real one.
+ * - The plan may be any value (JSON from disk, say): a malformed one gives `InvalidInput` problems
+ *   with paths such as `steps[2]._tag` and is not folded, since its steps cannot be trusted. A
+ *   value that is no JSON data (a cycle, a getter that throws) is refused. Only the pools each
+ *   step touches are checked, so a state with a second, unrelated disaster does not make the plan
+ *   invalid.
  *
  * @see {@link applyPlan} for the state after the plan.
  * @category planning
@@ -202,8 +243,8 @@ export const validatePlan = (
   state: State,
   plan: Plan,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> => {
-  const { violations, final } = checkPlan(topology, state, plan)
-  return toEither(violations, O.map(() => plan)(final))
+  const { violations, checked } = checkSnapshot(topology, state, plan)
+  return toEither(violations, violations.length === 0 ? O.map((p: Plan) => (isRegisteredPlan(p) ? p : registerFresh(p)))(checked) : O.none)
 }
 
 /**
@@ -212,7 +253,7 @@ export const validatePlan = (
  * **Details**
  *
  * Checks apply no change; actions apply the same transitions the simulated handlers use, so the
- * dry run is the real run.
+ * dry run is the real run. Like `validatePlan`, it reads the value once and works on a copy.
  *
  * @see {@link validatePlan}
  * @category planning
@@ -223,6 +264,6 @@ export const applyPlan = (
   state: State,
   plan: Plan,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, State> => {
-  const { violations, final } = checkPlan(topology, state, plan)
+  const { violations, final } = checkSnapshot(topology, state, plan)
   return toEither(violations, final)
 }

@@ -4,6 +4,9 @@
  * Laws:
  * - For each step that runs: `StepStarted`, then exactly one of `StepSucceeded` / `StepFailed`;
  *   steps in plan order; `PlanFinished` last, exactly once, also for a refused or aborted run.
+ * - Every step event carries the step's `stepId` and `stepTag` at the top level.
+ * - Events are deep-frozen copies: a listener cannot change the run, the journal `executePlan`
+ *   resolves with, or what later listeners see.
  *
  * @module
  */
@@ -44,6 +47,10 @@ export interface StepSucceeded {
   readonly planId: string
   /** 0-based position of the step. */
   readonly index: number
+  /** The step's id (also in `entry`). Since 0.2.0. */
+  readonly stepId: string
+  /** The step's tag (also in `entry`). Since 0.2.0. */
+  readonly stepTag: StepTag
   /** Its journal entry. */
   readonly entry: JournalEntry
 }
@@ -61,6 +68,10 @@ export interface StepFailed {
   readonly planId: string
   /** 0-based position of the step. */
   readonly index: number
+  /** The step's id (also in `entry`). Since 0.2.0. */
+  readonly stepId: string
+  /** The step's tag (also in `entry`). Since 0.2.0. */
+  readonly stepTag: StepTag
   /** Its journal entry, with the failure. */
   readonly entry: JournalEntry
 }
@@ -98,9 +109,11 @@ export interface ExecuteOptions {
   /**
    * The clock, read when a step starts and when it ends; ISO 8601 strings are expected. Default:
    * `() => new Date().toISOString()`. A clock that throws or answers a non-string leaves the
-   * timestamp out.
+   * timestamp out. A clock may answer with a promise (a remote time source): it is awaited within
+   * `stepTimeoutMs`, and one that rejects or does not answer in time fails the step
+   * (`ClockFailed`; read at the start, the handler is then not called).
    */
-  readonly now?: () => string
+  readonly now?: () => string | PromiseLike<string>
   /** Progress events; a listener that throws or rejects is ignored and never breaks the run. */
   readonly onEvent?: (event: ExecutionEvent) => void
   /**
@@ -112,8 +125,10 @@ export interface ExecuteOptions {
     readonly aborted: boolean
   }
   /**
-   * Time limit per step, in milliseconds (a positive finite number; anything else means none).
-   * A step whose handler does not settle in time fails with `StepTimedOut`.
+   * Time limit per step, in milliseconds: a positive finite number. Absent — the default — or
+   * anything else (`0`, a negative number, `NaN`, `Infinity`) means no limit: a handler may then
+   * take as long as it needs, and one that never answers stops the run forever. A step whose
+   * handler does not settle in time fails with `StepTimedOut`.
    */
   readonly stepTimeoutMs?: number
 }

@@ -6,6 +6,8 @@
  * - `JSON.parse(JSON.stringify(journal))` deep-equals `journal`.
  * - `entries` has one entry per plan step, in plan order; the `succeeded` entries are a prefix,
  *   followed by at most one `failed` entry, then `notRun` entries.
+ * - `outcome` is `completed` iff every entry succeeded; `aborted` has no `failed` entry; `failed`
+ *   has exactly one, or carries `problems` (a refused plan: every entry `notRun`).
  *
  * @module
  */
@@ -67,12 +69,33 @@ export interface StepTimedOut {
 }
 
 /**
+/**
+ * The clock (`options.now`) answered with a promise that rejected or did not settle within the
+ * step's time limit: the step fails. A clock that throws or answers something else than a string
+ * only leaves the timestamp out.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface ClockFailed {
+  /** Stable machine code. */
+  readonly _tag: 'ClockFailed'
+  /**
+   * `start`: read before the handler, which was then not called; `finish`: read after the handler
+   * answered, so the step's effect may have happened (check the deployment before resuming).
+   */
+  readonly when: 'start' | 'finish'
+  /** What the clock rejected with, or that it did not answer in time, as text. */
+  readonly message: string
+}
+
+/**
  * Why a step failed.
  *
  * @category errors
  * @since 0.1.0
  */
-export type StepFailure = PortFailure | HandlerThrew | StepTimedOut | CheckMismatch
+export type StepFailure = PortFailure | HandlerThrew | StepTimedOut | CheckMismatch | ClockFailed
 
 // -------------------------------------------------------------------------------------
 // observations
@@ -145,9 +168,11 @@ export interface Journal {
   readonly entries: ReadonlyArray<JournalEntry>
   /**
    * Present only when the plan was refused before any handler was called (outcome `failed`, every
-   * entry `notRun`): a `PlanIdMismatch` when its id does not match its content, `InvalidInput`
-   * when it is not a well-formed plan, `StepPreconditionFailed` (rule `DuplicateStepId`) when two
-   * steps share an id.
+   * entry `notRun`): `PlanNotValidated` when the library did not return this plan object in this
+   * process (pass it through `validatePlan` first), with what can be told about it: a
+   * `PlanIdMismatch` when its id does not match its content, `InvalidInput` when it is not a
+   * well-formed plan, `StepPreconditionFailed` (rule `DuplicateStepId`) when two steps share an id.
+   * `resumePlan` refuses such a journal: nothing ran.
    */
   readonly problems?: RNEA.ReadonlyNonEmptyArray<Violation>
 }

@@ -13,7 +13,7 @@ import { checkOf, isCheckStep } from '../plan/checks.js'
 import type { Judgement } from '../plan/steps/definition.js'
 import type { StepHandlers } from './handlers.js'
 import type { Observed, StepFailure } from './journal.js'
-import { cleanPortFailure, describeThrown } from './safe.js'
+import { cleanPortFailure, describeThrown, isThenable, settle } from './safe.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -34,11 +34,6 @@ export type StepResult = E.Either<
 
 /** The longest `setTimeout` delay; a longer one fires at once. */
 const MAX_DELAY = 2_147_483_647
-
-type Settled =
-  | { readonly _tag: 'Value'; readonly value: unknown }
-  | { readonly _tag: 'Threw'; readonly reason: 'threw' | 'rejected'; readonly error: unknown }
-  | { readonly _tag: 'TimedOut' }
 
 // -------------------------------------------------------------------------------------
 // internal
@@ -69,35 +64,6 @@ const hasHandler = (handlers: unknown, tag: string): boolean => {
     return false
   }
 }
-
-/** Runs `task` with an optional time limit; resolves once, never rejects, ignores late answers. */
-const settle = (task: () => unknown, timeoutMs: number | undefined): Promise<Settled> =>
-  new Promise<Settled>((resolve) => {
-    let done = false
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const finish = (settled: Settled): void => {
-      if (done) return
-      done = true
-      if (timer !== undefined) clearTimeout(timer)
-      resolve(settled)
-    }
-    if (timeoutMs !== undefined)
-      timer = setTimeout(() => {
-        finish({ _tag: 'TimedOut' })
-      }, timeoutMs)
-    try {
-      Promise.resolve(task()).then(
-        (value) => {
-          finish({ _tag: 'Value', value })
-        },
-        (error: unknown) => {
-          finish({ _tag: 'Threw', reason: 'rejected', error })
-        },
-      )
-    } catch (error) {
-      finish({ _tag: 'Threw', reason: 'threw', error })
-    }
-  })
 
 const failed = (failure: StepFailure, observed?: Observed): StepResult =>
   E.left(observed === undefined ? { failure } : { failure, observed })
@@ -145,12 +111,15 @@ export const runStep = async (handlers: StepHandlers, step: Step, timeoutMs: num
   if (!hasHandler(handlers, step._tag))
     return failed({ _tag: 'HandlerThrew', reason: 'noHandler', message: `No handler was given for ${step._tag}.` })
   const { call, judge } = dispatch(handlers, step)
-  let notATask: { readonly value: unknown } | undefined
+  let notATask: { readonly value: unknown; readonly promise: boolean } | undefined
   const settled = await settle(() => {
     const task = call()
     if (typeof task === 'function') return (task as () => unknown)()
-    notATask = { value: task }
-    return undefined
+    // An `async` handler returns a promise, not a task: await it too, so that its rejection is
+    // caught here (never an unhandled rejection) and no later step starts while it still runs.
+    const promise = isThenable(task)
+    notATask = { value: task, promise }
+    return promise ? task : undefined
   }, timeoutMs)
   switch (settled._tag) {
     case 'TimedOut':
@@ -166,12 +135,13 @@ export const runStep = async (handlers: StepHandlers, step: Step, timeoutMs: num
         message: describeThrown(settled.error),
       })
     case 'Value':
-      return notATask !== undefined
-        ? failed({
-            _tag: 'HandlerThrew',
-            reason: 'notAnEither',
-            message: `The handler returned ${describeThrown(notATask.value)}, not a TaskEither.`,
-          })
-        : interpret(settled.value, judge)
+      if (notATask === undefined) return interpret(settled.value, judge)
+      return failed({
+        _tag: 'HandlerThrew',
+        reason: 'notAnEither',
+        message: notATask.promise
+          ? `The handler returned a promise (of ${describeThrown(settled.value)}), not a TaskEither: write it as (step) => () => promise, so that it runs when the step runs.`
+          : `The handler returned ${describeThrown(notATask.value)}, not a TaskEither.`,
+      })
   }
 }

@@ -74,9 +74,77 @@ export const callQuietly = <A>(f: ((a: A) => unknown) | undefined, a: A): void =
   if (typeof f !== 'function') return
   try {
     const result = f(a)
-    if (typeof result === 'object' && result !== null && typeof (result as { readonly then?: unknown }).then === 'function')
-      (result as PromiseLike<unknown>).then(undefined, () => undefined)
+    if (isThenable(result)) result.then(undefined, () => undefined)
   } catch {
     // a progress listener must not break execution
   }
 }
+
+/**
+ * Whether a value is a thenable (has a `then` method); reading `then` may throw, which is `false`.
+ *
+ * @category execution
+ * @since 0.2.0
+ * @internal
+ */
+export const isThenable = (value: unknown): value is PromiseLike<unknown> => {
+  try {
+    return (
+      (typeof value === 'object' || typeof value === 'function') &&
+      value !== null &&
+      typeof (value as { readonly then?: unknown }).then === 'function'
+    )
+  } catch {
+    return false
+  }
+}
+
+/**
+ * How a caller-supplied computation ended: with a value, by throwing or rejecting, or not within
+ * the time limit.
+ *
+ * @category execution
+ * @since 0.1.0
+ * @internal
+ */
+export type Settled =
+  | { readonly _tag: 'Value'; readonly value: unknown }
+  | { readonly _tag: 'Threw'; readonly reason: 'threw' | 'rejected'; readonly error: unknown }
+  | { readonly _tag: 'TimedOut' }
+
+/**
+ * Runs `task` (what it returns may be a promise) with an optional time limit. Resolves once,
+ * never rejects, clears its timer, and handles a late answer or rejection so that none is ever
+ * unhandled.
+ *
+ * @category execution
+ * @since 0.1.0
+ * @internal
+ */
+export const settle = (task: () => unknown, timeoutMs: number | undefined): Promise<Settled> =>
+  new Promise<Settled>((resolve) => {
+    let done = false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const finish = (settled: Settled): void => {
+      if (done) return
+      done = true
+      if (timer !== undefined) clearTimeout(timer)
+      resolve(settled)
+    }
+    if (timeoutMs !== undefined)
+      timer = setTimeout(() => {
+        finish({ _tag: 'TimedOut' })
+      }, timeoutMs)
+    try {
+      Promise.resolve(task()).then(
+        (value) => {
+          finish({ _tag: 'Value', value })
+        },
+        (error: unknown) => {
+          finish({ _tag: 'Threw', reason: 'rejected', error })
+        },
+      )
+    } catch (error) {
+      finish({ _tag: 'Threw', reason: 'threw', error })
+    }
+  })

@@ -42,6 +42,8 @@ const examples: { readonly [K in Problem['_tag']]: Extract<Problem, { _tag: K }>
   JournalMismatch: { _tag: 'JournalMismatch', planId: 'abc', reason: 'steps' },
   NothingLeftToRun: { _tag: 'NothingLeftToRun', planId: 'abc' },
   SourcePoolUnreachable: { _tag: 'SourcePoolUnreachable', pool: p2 },
+  PlanContentMismatch: { _tag: 'PlanContentMismatch', field: 'warnings', missing: [{ _tag: 'PossibleDataLoss', severity: 'advice', pools: [p1, p2] }], unexpected: [] },
+  PlanNotValidated: { _tag: 'PlanNotValidated', planId: 'abc' },
 }
 
 describe('articles', () => {
@@ -69,6 +71,28 @@ describe('formatProblem', () => {
   it('names the JSON path, what was expected and what was found', () => {
     expect(formatProblem(examples.InvalidInput)).toMatchInlineSnapshot(`"pools[0].fqdn: expected a valid FQDN, found "x"."`)
     expect(formatProblem(examples.DuplicateName)).toContain('already defined at pools[0].fqdn')
+  })
+
+  it('says what a plan claims wrongly: the warnings it leaves out or adds, the impact it misstates', () => {
+    expect(formatProblem(examples.PlanContentMismatch)).toMatchInlineSnapshot(`"The plan claims other warnings than its steps and the state give (left out: "PossibleDataLoss" ("pool1.contoso.com", "pool2.contoso.com"); without cause: none); plan again."`)
+    expect(
+      formatProblem({ _tag: 'PlanContentMismatch', field: 'warnings', missing: [], unexpected: [{ _tag: 'UnpairedPool', severity: 'advice', pools: [p2] }] }),
+    ).toContain('without cause: "UnpairedPool" ("pool2.contoso.com")')
+    expect(
+      formatProblem({ _tag: 'PlanContentMismatch', field: 'impact', expected: { usersMoved: 2, pools: [p1, p2] }, found: { usersMoved: 0, pools: [] } }),
+    ).toMatchInlineSnapshot(`"The plan claims other users moved and pools than its steps give (0 users, none; the steps: 2 users, "pool1.contoso.com", "pool2.contoso.com"); plan again."`)
+  })
+
+  it('tells how to run a plan executePlan refused: pass it through validatePlan first', () => {
+    expect(formatProblem(examples.PlanNotValidated)).toContain('pass it through validatePlan(topology, state, plan) first.')
+  })
+
+  it('says which journal entry is wrong and why', () => {
+    const reasons = ['planId', 'unreadable', 'entryCount', 'steps', 'unknownStatus', 'statusOrder', 'outcome', 'refusedPlan'] as const
+    const texts = reasons.map((reason) => formatProblem({ _tag: 'JournalMismatch', planId: 'abc', reason, entry: 3 }))
+    expect(new Set(texts).size).toBe(reasons.length)
+    for (const text of texts) expect(text).toMatch(/^\S.*\.$/)
+    expect(formatProblem({ _tag: 'JournalMismatch', planId: 'abc', reason: 'statusOrder', entry: 3 })).toContain('entries[3]')
   })
 
   it('keeps hostile names on one short line', () => {

@@ -36,7 +36,7 @@ describe('the user list is never walked after decoding', () => {
     expect(renderRunbook(plan.right)).toContain('Invoke-CsPoolFailOver')
     const journal = {
       planId: plan.right.id,
-      outcome: 'failed' as const,
+      outcome: 'aborted' as const,
       entries: plan.right.steps.map((step, i) => ({ stepId: step.id, _tag: step._tag, status: i === 0 ? ('succeeded' as const) : ('notRun' as const) })),
     }
     expect(E.isRight(resumePlan(t, s, plan.right, journal))).toBe(true)

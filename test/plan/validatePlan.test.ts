@@ -1,8 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import type { State } from '../../src/model/state.js'
+import type { Topology } from '../../src/model/topology.js'
+import { planClaims } from '../../src/plan/claims.js'
 import type { Plan } from '../../src/plan/plan.js'
 import { planFailover } from '../../src/plan/planFailover.js'
 import { computePlanId, withPlanId } from '../../src/plan/planId.js'
+import { isRegisteredPlan } from '../../src/plan/registry.js'
 import type { Step } from '../../src/plan/step.js'
 import { applyPlan, validatePlan } from '../../src/plan/validatePlan.js'
 import { deepFreeze } from '../support/deepFreeze.js'
@@ -13,11 +17,15 @@ const t = contosoTopology()
 const s = redmondDown(t)
 /** Redmond down: 1-failover-cms, 2-check-cms, 3-set-edge-next-hop, 4-failover-pool. */
 const redmondPlan = (): Plan => deepFreeze(right(planFailover(t, s, { pool: 'pool1.contoso.com' })))
-const reseal = (plan: Plan, steps: ReadonlyArray<Step>): Plan => {
+/**
+ * The plan with other steps, re-sealed by the most careful forger: warnings and impact recomputed
+ * for the new steps (so only the rules can catch it) and a valid id.
+ */
+const reseal = (plan: Plan, steps: ReadonlyArray<Step>, state: State = s, topology: Topology = t): Plan => {
   const [first, ...rest] = steps
   if (first === undefined) throw new Error('no steps')
-  const { formatVersion, intent, warnings, impact } = plan
-  return deepFreeze(withPlanId({ formatVersion, intent, warnings, impact, steps: [first, ...rest] }))
+  const { formatVersion, intent } = plan
+  return deepFreeze(withPlanId({ formatVersion, intent, ...planClaims(topology, state, steps), steps: [first, ...rest] }))
 }
 /** A JSON value that is not a Plan, passed where one is expected (as a caller with JSON does). */
 const asPlan = (u: unknown): Plan => u as Plan
@@ -52,6 +60,8 @@ describe('validatePlan', () => {
       { _tag: 'PlanIdMismatch', expected: computePlanId(edited), found: p.id },
       { _tag: 'StepPreconditionFailed', stepId: '4-failover-pool', step: 'FailoverPool', rule: 'PlannedModeNeedsReachablePool', subjects: ['pool1.contoso.com'] },
       { _tag: 'IntentNotAchieved', intent: p.intent },
+      // a planned failover risks no data loss: the disaster-mode warning no longer follows from the steps
+      { _tag: 'PlanContentMismatch', field: 'warnings', missing: [], unexpected: [p.warnings[0]] },
     ])
   })
 
@@ -75,7 +85,7 @@ describe('validatePlan', () => {
     const d = aPairedDeployment()
     const ds = stateOf(d, cmsAt('p2.example.com'))
     const p = right(planFailover(d, ds, { pool: 'p1.example.com' }))
-    const stripped = reseal(p, p.steps.filter((x) => x._tag !== 'SetEdgeNextHop'))
+    const stripped = reseal(p, p.steps.filter((x) => x._tag !== 'SetEdgeNextHop'), ds, d)
     expect(left(validatePlan(d, ds, stripped))).toEqual([
       { _tag: 'StepPreconditionFailed', stepId: '3-failover-pool', step: 'FailoverPool', rule: 'NoEdgeNextHopToFailingPool', subjects: ['edge-a.example.com', 'p1.example.com'] },
     ])
@@ -86,7 +96,7 @@ describe('validatePlan', () => {
     const ds = healthy(d)
     const p = right(planFailover(d, ds, { pool: 'p1.example.com' }))
     const last = p.steps[p.steps.length - 1]!
-    const moved = reseal(p, [last, ...p.steps.slice(0, -1)])
+    const moved = reseal(p, [last, ...p.steps.slice(0, -1)], ds, d)
     expect(left(validatePlan(d, ds, moved))).toEqual([
       { _tag: 'StepPreconditionFailed', stepId: '5-failover-pool', step: 'FailoverPool', rule: 'CmsReadyForPoolFailover', subjects: ['p1.example.com'] },
       { _tag: 'StepPreconditionFailed', stepId: '5-failover-pool', step: 'FailoverPool', rule: 'NoEdgeNextHopToFailingPool', subjects: ['edge-a.example.com', 'p1.example.com'] },
@@ -174,10 +184,110 @@ describe('validatePlan on malformed values (JSON)', () => {
       expect(E.isLeft(validatePlan(t, s, asPlan(junk)))).toBe(true)
       expect(E.isLeft(applyPlan(t, s, asPlan(junk)))).toBe(true)
     }
-    // a cycle in a field the plan format does not define breaks the id and is an unknown field
+    // a cycle in a field the plan format does not define breaks the id, is an unknown field, and the plan is no JSON data
     expect(left(validatePlan(t, s, asPlan(cyclic)))).toEqual([
       { _tag: 'PlanIdMismatch', expected: '', found: redmondPlan().id },
       { _tag: 'UnknownField', path: 'self', field: 'self' },
+      { _tag: 'InvalidInput', path: '', expected: 'a plan made of plain JSON data (no cycle, bigint, getter that throws or revoked proxy)', found: 'an object' },
     ])
+    // the same with an empty id, which the cycle's missing hash would otherwise "match"
+    const emptyId: Record<string, unknown> = { ...p(), id: '' }
+    emptyId['self'] = emptyId
+    expect(left(validatePlan(t, s, asPlan(emptyId))).map((v) => v._tag)).toEqual(['UnknownField', 'InvalidInput'])
+    const revoked = Proxy.revocable(p(), {})
+    revoked.revoke()
+    expect(E.isLeft(validatePlan(t, s, asPlan(revoked.proxy)))).toBe(true)
+    expect(E.isLeft(applyPlan(t, s, asPlan(revoked.proxy)))).toBe(true)
+  })
+})
+
+describe('validatePlan recomputes what a plan claims (PlanContentMismatch)', () => {
+  const forge = (plan: Plan, change: Partial<Omit<Plan, 'id'>>): Plan => {
+    const { id: _, ...content } = plan
+    return withPlanId({ ...content, ...change })
+  }
+
+  it('refuses a re-sealed plan whose data-loss warning was dropped and whose impact says 0 users', () => {
+    const p = redmondPlan()
+    const dataLoss = p.warnings.find((w) => w._tag === 'PossibleDataLoss')
+    expect(dataLoss).toBeDefined()
+    const quiet = forge(p, { warnings: p.warnings.filter((w) => w._tag !== 'PossibleDataLoss'), impact: { ...p.impact, usersMoved: 0 } })
+    expect(left(validatePlan(t, s, quiet))).toEqual([
+      { _tag: 'PlanContentMismatch', field: 'warnings', missing: [dataLoss], unexpected: [] },
+      { _tag: 'PlanContentMismatch', field: 'impact', expected: { usersMoved: 2, pools: p.impact.pools }, found: { usersMoved: 0, pools: p.impact.pools } },
+    ])
+    expect(E.isLeft(applyPlan(t, s, quiet))).toBe(true)
+  })
+
+  it('refuses a warning the steps do not give, and pools the steps do not touch', () => {
+    const p = redmondPlan()
+    const scary = { _tag: 'UnpairedPool', severity: 'advice', pools: [fqdn('pool2.contoso.com')] } as const
+    const edited = forge(p, { warnings: [...p.warnings, scary], impact: { ...p.impact, pools: [fqdn('pool1.contoso.com')] } })
+    expect(left(validatePlan(t, s, edited))).toEqual([
+      { _tag: 'PlanContentMismatch', field: 'warnings', missing: [], unexpected: [scary] },
+      { _tag: 'PlanContentMismatch', field: 'impact', expected: { usersMoved: 2, pools: p.impact.pools }, found: { usersMoved: 2, pools: ['pool1.contoso.com'] } },
+    ])
+  })
+
+  it('a repeated warning is one too many', () => {
+    const p = redmondPlan()
+    const first = p.warnings[0]!
+    expect(left(validatePlan(t, s, forge(p, { warnings: [...p.warnings, first] })))).toEqual([
+      { _tag: 'PlanContentMismatch', field: 'warnings', missing: [], unexpected: [first] },
+    ])
+  })
+
+  it('the order of warnings and of impact pools carries no meaning', () => {
+    const p = redmondPlan()
+    const reordered = forge(p, { warnings: [...p.warnings].reverse(), impact: { ...p.impact, pools: [...p.impact.pools].reverse() } })
+    expect(E.isRight(validatePlan(t, s, reordered))).toBe(true)
+  })
+
+  it('every planner plan claims exactly what planClaims gives', () => {
+    const p = redmondPlan()
+    expect(planClaims(t, s, p.steps)).toEqual({ warnings: p.warnings, impact: p.impact })
+  })
+})
+
+describe('validatePlan returns a registered, deep-frozen plan (what executePlan runs)', () => {
+  const isDeepFrozen = (u: unknown): boolean =>
+    typeof u !== 'object' || u === null || (Object.isFrozen(u) && Object.values(u).every(isDeepFrozen))
+
+  it('a planner plan is registered and deep-frozen; validatePlan answers that very object', () => {
+    const p = right(planFailover(t, s, { pool: 'pool1.contoso.com' }))
+    expect(isRegisteredPlan(p)).toBe(true)
+    expect(isDeepFrozen(p)).toBe(true)
+    expect(right(validatePlan(t, s, p))).toBe(p)
+  })
+
+  it('any other plan gives a deep-frozen, registered copy; the caller’s object is neither frozen nor registered', () => {
+    const stored = JSON.parse(JSON.stringify(redmondPlan())) as Plan
+    const validated = right(validatePlan(t, s, stored))
+    expect(validated).not.toBe(stored)
+    expect(validated).toStrictEqual(stored)
+    expect(isRegisteredPlan(validated) && isDeepFrozen(validated)).toBe(true)
+    expect(isRegisteredPlan(stored) || Object.isFrozen(stored)).toBe(false)
+    // editing the stored value afterwards does not reach the validated plan
+    ;(stored.steps as unknown as Array<unknown>).splice(0, 2)
+    expect(validated.steps).toHaveLength(3)
+    // validating the copy again answers the copy itself
+    expect(right(validatePlan(t, s, validated))).toBe(validated)
+  })
+
+  it('reads the value once: a getter that answers differently each time cannot pass one plan and return another', () => {
+    const good = JSON.parse(JSON.stringify(redmondPlan())) as Record<string, unknown>
+    const goodSteps = good['steps'] as ReadonlyArray<Record<string, unknown>>
+    let reads = 0
+    const shifty = Object.defineProperty({ ...good }, 'steps', {
+      enumerable: true,
+      get: () => {
+        reads++
+        // first read: the real steps; any later read: the pool failover alone
+        return reads === 1 ? goodSteps : [goodSteps[2]]
+      },
+    })
+    const validated = right(validatePlan(t, s, shifty as unknown as Plan))
+    expect(reads).toBe(1)
+    expect(validated.steps.map((st) => st.id)).toEqual(['1-failover-cms', '2-check-cms', '3-failover-pool'])
   })
 })

@@ -282,7 +282,10 @@ describe('executePlan: refusal and abort', () => {
       planId: plan.id,
       outcome: 'failed',
       entries: plan.steps.map((s) => ({ stepId: s.id, _tag: s._tag, status: 'notRun' })),
-      problems: [{ _tag: 'PlanIdMismatch', expected: withPlanId(tampered).id, found: plan.id }],
+      problems: [
+        { _tag: 'PlanNotValidated', planId: plan.id },
+        { _tag: 'PlanIdMismatch', expected: withPlanId(tampered).id, found: plan.id },
+      ],
     })
     expect(events).toStrictEqual([{ _tag: 'PlanFinished', planId: plan.id, journal }])
     expectJsonSafe(journal)
@@ -302,7 +305,10 @@ describe('executePlan: refusal and abort', () => {
     const plan = disaster()
     const duplicated = withPlanId({ ...plan, steps: [plan.steps[0], { ...plan.steps[1], id: plan.steps[0].id }, plan.steps[2]] as unknown as Plan['steps'] })
     const dup = await executePlan(duplicated, handlers)
-    expect(dup.problems).toStrictEqual([{ _tag: 'StepPreconditionFailed', stepId: '1-failover-cms', step: 'CheckCentralManagementStore', rule: 'DuplicateStepId', subjects: [] }])
+    expect(dup.problems).toStrictEqual([
+      { _tag: 'PlanNotValidated', planId: duplicated.id },
+      { _tag: 'StepPreconditionFailed', stepId: '1-failover-cms', step: 'CheckCentralManagementStore', rule: 'DuplicateStepId', subjects: [] },
+    ])
     expect(calls).toStrictEqual([])
   })
 
@@ -339,7 +345,8 @@ describe('executePlan: events', () => {
       'StepStarted:0', 'StepSucceeded:0', 'StepStarted:1', 'StepSucceeded:1', 'StepStarted:2', 'StepSucceeded:2', 'StepStarted:3', 'StepFailed:3', 'PlanFinished',
     ])
     expect(events[0]).toStrictEqual({ _tag: 'StepStarted', planId: plan.id, index: 0, stepId: '1-failover-cms', stepTag: 'FailoverCentralManagementStore', at: 't1' })
-    expect(events[7]).toStrictEqual({ _tag: 'StepFailed', planId: plan.id, index: 3, entry: journal.entries[3] })
+    expect(events[1]).toStrictEqual({ _tag: 'StepSucceeded', planId: plan.id, index: 0, stepId: '1-failover-cms', stepTag: 'FailoverCentralManagementStore', entry: journal.entries[0] })
+    expect(events[7]).toStrictEqual({ _tag: 'StepFailed', planId: plan.id, index: 3, stepId: plan.steps[3].id, stepTag: 'FailoverPool', entry: journal.entries[3] })
     expect(events[8]).toStrictEqual({ _tag: 'PlanFinished', planId: plan.id, journal })
   })
 

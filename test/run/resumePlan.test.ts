@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import type { Plan } from '../../src/plan/plan.js'
+import { planClaims } from '../../src/plan/claims.js'
 import { hasValidPlanId } from '../../src/plan/planId.js'
 import { applyPlan, validatePlan } from '../../src/plan/validatePlan.js'
 import { executePlan } from '../../src/run/executePlan.js'
@@ -50,15 +51,22 @@ describe('resumePlan after a failure at every step position', () => {
         })
         expect(JSON.parse(JSON.stringify(journal))).toStrictEqual(journal)
 
-        // the rest: the same steps from the failing one, original ids, a valid id of its own
+        // the rest: the same steps from the failing one, original ids, a valid id of its own —
+        // a new one even when the first step failed — and the claims of what is left
         const rest = right(resumePlan(s.topology, s.state, s.plan, journal))
         expect(rest.steps).toStrictEqual(s.plan.steps.slice(i))
         expect(rest.intent).toStrictEqual(s.plan.intent)
-        expect(rest.warnings).toStrictEqual(s.plan.warnings)
+        expect(rest.resumes).toBe(s.plan.id)
+        const claims = planClaims(s.topology, sim.state(), rest.steps)
+        expect(rest.warnings).toStrictEqual(claims.warnings)
+        expect(rest.impact).toStrictEqual(claims.impact)
+        // a disaster-mode failover still to run keeps its data-loss warning
+        if (rest.steps.some((st) => (st._tag === 'FailoverPool' || st._tag === 'FailbackPool') && st.disasterMode))
+          expect(rest.warnings.map((w) => w._tag)).toContain('PossibleDataLoss')
         expect(hasValidPlanId(rest)).toBe(true)
-        if (i === 0) expect(rest).toStrictEqual(s.plan)
-        else expect(rest.id).not.toBe(s.plan.id)
-        expect(E.isRight(validatePlan(s.topology, sim.state(), rest))).toBe(true)
+        expect(rest.id).not.toBe(s.plan.id)
+        expect(Object.isFrozen(rest) && Object.isFrozen(rest.steps) && Object.isFrozen(rest.steps[0])).toBe(true)
+        expect(validatePlan(s.topology, sim.state(), rest)).toStrictEqual(E.right(rest))
 
         // running the rest completes, and the deployment ends where the whole plan leads
         const resumed = simulatedHandlers(s.topology, sim.state())
@@ -108,21 +116,97 @@ describe('resumePlan', () => {
     expect(resumePlan(s.topology, s.state, s.plan, journal)).toStrictEqual(E.left([{ _tag: 'JournalMismatch', planId: s.plan.id, reason: 'planId' }]))
   })
 
-  it('refuses a journal whose entries do not match the plan’s steps', async () => {
-    const journal = await failedAt(3)
-    const mismatch = E.left([{ _tag: 'JournalMismatch', planId: s.plan.id, reason: 'steps' }])
+  it('refuses a journal whose entries do not match the plan’s steps, saying which entry and why', async () => {
+    const journal = await failedAt(3) // succeeded ×3, failed, notRun ×4
+    const at = (entry: number, change: Partial<JournalEntry> | Record<string, unknown>): Journal => ({
+      ...journal,
+      entries: journal.entries.map((e, k): JournalEntry => (k === entry ? { ...e, ...change } : e)),
+    })
     const [a, b, ...more] = journal.entries
-    const variants: ReadonlyArray<unknown> = [
-      { ...journal, entries: journal.entries.slice(1) },
-      { ...journal, entries: [b, a, ...more] },
-      { ...journal, entries: journal.entries.map((e, k) => (k === 0 ? { ...e, stepId: 'other' } : e)) },
-      { ...journal, entries: journal.entries.map((e, k) => (k === 0 ? { ...e, _tag: 'FailoverPool' } : e)) },
-      { ...journal, entries: journal.entries.map((e, k) => (k === 5 ? { ...e, status: 'succeeded' } : e)) },
-      { ...journal, entries: journal.entries.map((e, k) => (k === 0 ? { ...e, status: 'done' } : e)) },
-      { ...journal, entries: 'nope' },
+    const cases: ReadonlyArray<readonly [string, unknown, Record<string, unknown>]> = [
+      ['a journal shorter than the plan', { ...journal, entries: journal.entries.slice(1) }, { reason: 'entryCount' }],
+      ['a journal longer than the plan', { ...journal, entries: [...journal.entries, journal.entries[7]] }, { reason: 'entryCount' }],
+      ['two entries swapped', { ...journal, entries: [b, a, ...more] }, { reason: 'steps', entry: 0 }],
+      ['another step id', at(0, { stepId: 'other' }), { reason: 'steps', entry: 0 }],
+      ['another step tag', at(0, { _tag: 'FailoverPool' }), { reason: 'steps', entry: 0 }],
+      ['an entry that is no object', { ...journal, entries: journal.entries.map((e, k) => (k === 4 ? null : e)) }, { reason: 'steps', entry: 4 }],
+      ['an unknown status', at(0, { status: 'done' }), { reason: 'unknownStatus', entry: 0 }],
+      ['a missing status', at(6, { status: undefined }), { reason: 'unknownStatus', entry: 6 }],
+      ['a success after the failure', at(5, { status: 'succeeded' }), { reason: 'statusOrder', entry: 5 }],
+      ['two failures', at(5, { status: 'failed' }), { reason: 'statusOrder', entry: 5 }],
+      ['a failure after a step that did not run', { ...at(2, { status: 'notRun' }) }, { reason: 'statusOrder', entry: 3 }],
+      ['completed with a failed step', { ...journal, outcome: 'completed' }, { reason: 'outcome' }],
+      ['aborted with a failed step', { ...journal, outcome: 'aborted' }, { reason: 'outcome' }],
+      ['failed without a failed step', { ...at(3, { status: 'notRun' }) }, { reason: 'outcome' }],
+      ['an unknown outcome', { ...journal, outcome: 'partly' }, { reason: 'outcome' }],
+      ['entries that are no array', { ...journal, entries: 'nope' }, { reason: 'unreadable' }],
+      ['no journal at all', null, { reason: 'unreadable' }],
+      ['a number', 42, { reason: 'unreadable' }],
+      ['an empty object', {}, { reason: 'planId' }],
     ]
-    for (const v of variants) expect(resumePlan(s.topology, s.state, s.plan, v as Journal)).toStrictEqual(mismatch)
-    for (const junk of [null, undefined, 42, {}]) expect(E.isLeft(resumePlan(s.topology, s.state, s.plan, junk as Journal))).toBe(true)
+    for (const [what, value, expected] of cases)
+      expect(resumePlan(s.topology, s.state, s.plan, value as Journal), what).toStrictEqual(
+        E.left([{ _tag: 'JournalMismatch', planId: s.plan.id, ...expected }]),
+      )
+  })
+
+  it('refuses the journal of a refused plan, even with forged successes: nothing ran', async () => {
+    const stored = JSON.parse(JSON.stringify(s.plan)) as Plan
+    const refused = await executePlan(stored, simulatedHandlers(s.topology, s.state).handlers)
+    expect(refused.problems?.[0]?._tag).toBe('PlanNotValidated')
+    const mismatch = E.left([{ _tag: 'JournalMismatch', planId: s.plan.id, reason: 'refusedPlan' }])
+    expect(resumePlan(s.topology, s.state, s.plan, refused)).toStrictEqual(mismatch)
+    const forged: Journal = {
+      ...refused,
+      entries: refused.entries.map((e, k) => (k < 4 ? { ...e, status: 'succeeded' } : k === 4 ? { ...e, status: 'failed', failure: { _tag: 'PortFailure', message: 'x' } } : e)),
+    }
+    expect(resumePlan(s.topology, s.state, s.plan, forged)).toStrictEqual(mismatch)
+  })
+
+  it('answers Left, never throws, on a journal that cannot be read', async () => {
+    const journal = await failedAt(3)
+    const revoked = Proxy.revocable(journal, {})
+    revoked.revoke()
+    const throwingEntries = Object.defineProperty({ ...journal }, 'entries', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom')
+      },
+    })
+    const throwingEntry = [...journal.entries]
+    Object.defineProperty(throwingEntry, 2, {
+      enumerable: true,
+      get: () => {
+        throw new Error('entry')
+      },
+    })
+    const revokedEntries = Proxy.revocable([...journal.entries], {})
+    revokedEntries.revoke()
+    const cyclic: Record<string, unknown> = { ...journal }
+    cyclic['self'] = cyclic
+    for (const bad of [revoked.proxy, throwingEntries, { ...journal, entries: throwingEntry }, { ...journal, entries: revokedEntries.proxy }, cyclic])
+      expect(resumePlan(s.topology, s.state, s.plan, bad as Journal)).toStrictEqual(
+        E.left([{ _tag: 'JournalMismatch', planId: s.plan.id, reason: 'unreadable' }]),
+      )
+  })
+
+  it('resumes from a plan and a journal read back from storage (the process died mid-run)', async () => {
+    const journal = await failedAt(4)
+    const plan: unknown = JSON.parse(JSON.stringify(s.plan))
+    const stored: unknown = JSON.parse(JSON.stringify(journal))
+    const rest = right(resumePlan(s.topology, s.state, plan as Plan, stored as Journal))
+    expect(rest.steps.map((st) => st.id)).toStrictEqual(s.plan.steps.slice(4).map((st) => st.id))
+    expect(right(resumePlan(s.topology, s.state, s.plan, journal))).toStrictEqual(rest)
+  })
+
+  it('the rest of a rest gets a new id again, also when its first step fails at once', async () => {
+    const first = right(resumePlan(s.topology, s.state, s.plan, await failedAt(0)))
+    expect(first.steps).toStrictEqual(s.plan.steps)
+    expect(first.id).not.toBe(s.plan.id)
+    const again = await executePlan(first, simulatedHandlers(s.topology, s.state, { failAt: first.steps[0].id }).handlers)
+    const second = right(resumePlan(s.topology, s.state, first, again))
+    expect(second.resumes).toBe(first.id)
+    expect(new Set([s.plan.id, first.id, second.id]).size).toBe(3)
   })
 
   it('refuses a tampered plan', async () => {
