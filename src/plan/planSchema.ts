@@ -60,6 +60,7 @@ export const planSchema = (): JsonSchema => {
       impact: required(
         objectSchema(Object.fromEntries(Object.entries(IMPACT_FIELDS).map(([k, c]): [string, PropertySchema] => [k, required(c.schema)]))),
       ),
+      resumes: optional({ type: 'string', description: 'Only on a plan made by resumePlan: the id of the plan whose rest it is.' }),
     },
     Object.fromEntries([...intents, ...steps, ...findings]),
   )

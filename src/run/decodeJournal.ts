@@ -58,6 +58,7 @@ export const FAILURE_FIELDS: { readonly [K in StepFailure['_tag']]: Checks<Extra
     message: text('a message'),
   },
   CheckMismatch: { expected: text('a text'), observed: text('a text'), message: text('a message') },
+  ClockFailed: { when: oneOf('start', 'finish'), message: text('a message') },
 }
 
 /**

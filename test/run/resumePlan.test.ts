@@ -2,10 +2,12 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import type { Plan } from '../../src/plan/plan.js'
 import { planClaims } from '../../src/plan/claims.js'
+import { decodePlan } from '../../src/plan/decodePlan.js'
 import { hasValidPlanId } from '../../src/plan/planId.js'
 import { applyPlan, validatePlan } from '../../src/plan/validatePlan.js'
 import { executePlan } from '../../src/run/executePlan.js'
 import type { Journal, JournalEntry } from '../../src/run/journal.js'
+import { decodeJournal } from '../../src/run/decodeJournal.js'
 import { resumePlan } from '../../src/run/resumePlan.js'
 import { simulatedHandlers } from '../../src/testing/simulatedHandlers.js'
 import { healthy } from '../support/builders.js'
@@ -197,6 +199,22 @@ describe('resumePlan', () => {
     const rest = right(resumePlan(s.topology, s.state, plan as Plan, stored as Journal))
     expect(rest.steps.map((st) => st.id)).toStrictEqual(s.plan.steps.slice(4).map((st) => st.id))
     expect(right(resumePlan(s.topology, s.state, s.plan, journal))).toStrictEqual(rest)
+  })
+
+  it('a rest stored as JSON reads back with decodePlan, validates in the state now, and runs; a ClockFailed journal reads back with decodeJournal', async () => {
+    const first = simulatedHandlers(s.topology, s.state, { failAt: s.plan.steps[2]!.id })
+    const rest = right(resumePlan(s.topology, s.state, s.plan, await executePlan(s.plan, first.handlers)))
+    const stored = right(decodePlan(JSON.parse(JSON.stringify(rest))))
+    expect(stored.resumes).toBe(s.plan.id)
+    const validated = right(validatePlan(s.topology, first.state(), stored))
+    expect(validated.id).toBe(rest.id)
+    expect((await executePlan(validated, simulatedHandlers(s.topology, first.state()).handlers)).outcome).toBe('completed')
+    let reads = 0
+    const clockFailed = await executePlan(rest, simulatedHandlers(s.topology, first.state()).handlers, {
+      now: () => (++reads === 1 ? Promise.reject(new Error('clock')) : 't'),
+    })
+    expect(clockFailed.entries[0]?.failure?._tag).toBe('ClockFailed')
+    expect(right(decodeJournal(JSON.parse(JSON.stringify(clockFailed))))).toStrictEqual(clockFailed)
   })
 
   it('the rest of a rest gets a new id again, also when its first step fails at once', async () => {
