@@ -269,7 +269,7 @@ describe('validatePlan returns a registered, deep-frozen plan (what executePlan 
     expect(isRegisteredPlan(stored) || Object.isFrozen(stored)).toBe(false)
     // editing the stored value afterwards does not reach the validated plan
     ;(stored.steps as unknown as Array<unknown>).splice(0, 2)
-    expect(validated.steps).toHaveLength(3)
+    expect(validated.steps).toHaveLength(4)
     // validating the copy again answers the copy itself
     expect(right(validatePlan(t, s, validated))).toBe(validated)
   })
@@ -283,11 +283,11 @@ describe('validatePlan returns a registered, deep-frozen plan (what executePlan 
       get: () => {
         reads++
         // first read: the real steps; any later read: the pool failover alone
-        return reads === 1 ? goodSteps : [goodSteps[2]]
+        return reads === 1 ? goodSteps : [goodSteps[3]]
       },
     })
     const validated = right(validatePlan(t, s, shifty as unknown as Plan))
     expect(reads).toBe(1)
-    expect(validated.steps.map((st) => st.id)).toEqual(['1-failover-cms', '2-check-cms', '3-failover-pool'])
+    expect(validated.steps.map((st) => st.id)).toEqual(['1-failover-cms', '2-check-cms', '3-set-edge-next-hop', '4-failover-pool'])
   })
 })

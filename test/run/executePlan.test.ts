@@ -346,7 +346,7 @@ describe('executePlan: events', () => {
     ])
     expect(events[0]).toStrictEqual({ _tag: 'StepStarted', planId: plan.id, index: 0, stepId: '1-failover-cms', stepTag: 'FailoverCentralManagementStore', at: 't1' })
     expect(events[1]).toStrictEqual({ _tag: 'StepSucceeded', planId: plan.id, index: 0, stepId: '1-failover-cms', stepTag: 'FailoverCentralManagementStore', entry: journal.entries[0] })
-    expect(events[7]).toStrictEqual({ _tag: 'StepFailed', planId: plan.id, index: 3, stepId: plan.steps[3].id, stepTag: 'FailoverPool', entry: journal.entries[3] })
+    expect(events[7]).toStrictEqual({ _tag: 'StepFailed', planId: plan.id, index: 3, stepId: plan.steps[3]!.id, stepTag: 'FailoverPool', entry: journal.entries[3] })
     expect(events[8]).toStrictEqual({ _tag: 'PlanFinished', planId: plan.id, journal })
   })
 

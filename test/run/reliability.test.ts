@@ -19,7 +19,11 @@ import type { Journal } from '../../src/run/journal.js'
 import { simulatedHandlers } from '../../src/testing/simulatedHandlers.js'
 import { scenarioNamed } from '../render/scenarios.js'
 
+/** Redmond down: 1-failover-cms, 2-check-cms, 3-set-edge-next-hop, 4-failover-pool. */
 const disaster = scenarioNamed('disaster failover of pool1 (Redmond down)')
+const ids = disaster.plan.steps.map((s) => s.id)
+/** The position of the pool failover, the last step. */
+const POOL = ids.length - 1
 
 /** Handlers that record every call and answer healthy observations. */
 const recording = (): { readonly handlers: StepHandlers; readonly calls: Array<string> } => {
@@ -82,8 +86,8 @@ describe('executePlan never leaves an unhandled rejection (the process must live
     await settleDown()
     expect(unhandled).toStrictEqual([])
     expect(journal.outcome).toBe('failed')
-    expect(journal.entries[2]?.failure).toStrictEqual({ _tag: 'HandlerThrew', reason: 'rejected', message: 'Error: WinRM: access denied' })
-    expect(calls).toStrictEqual(['1-failover-cms', '2-check-cms'])
+    expect(journal.entries[POOL]?.failure).toStrictEqual({ _tag: 'HandlerThrew', reason: 'rejected', message: 'Error: WinRM: access denied' })
+    expect(calls).toStrictEqual(ids.slice(0, POOL))
     expectJsonSafe(journal)
   })
 
@@ -100,7 +104,7 @@ describe('executePlan never leaves an unhandled rejection (the process must live
     expect(finished).toBe(true)
     expect(journal.entries[0]?.failure).toMatchObject({ _tag: 'HandlerThrew', reason: 'notAnEither' })
     expect(journal.entries[0]?.failure?.message).toContain('write it as (step) => () => promise')
-    expect(journal.entries.slice(1).map((e) => e.status)).toStrictEqual(['notRun', 'notRun'])
+    expect(journal.entries.slice(1).every((e) => e.status === 'notRun')).toBe(true)
   })
 
   it('an async handler that never settles times out, and its late rejection stays handled', async () => {
@@ -117,7 +121,7 @@ describe('executePlan never leaves an unhandled rejection (the process must live
       },
       { stepTimeoutMs: 5 },
     )
-    expect(journal.entries[2]?.failure?._tag).toBe('StepTimedOut')
+    expect(journal.entries[POOL]?.failure?._tag).toBe('StepTimedOut')
     await settleDown()
     expect(unhandled).toStrictEqual([])
   })
@@ -143,7 +147,7 @@ describe('executePlan never leaves an unhandled rejection (the process must live
         status: 'failed',
         failure: { _tag: 'ClockFailed', when: 'start', message: 'The clock (options.now) rejected: Error: NTP unreachable The handler was not called.' },
       },
-      { stepId: '3-failover-pool', _tag: 'FailoverPool', status: 'notRun' },
+      ...disaster.plan.steps.slice(2).map((st) => ({ stepId: st.id, _tag: st._tag, status: 'notRun' })),
     ])
     expectJsonSafe(journal)
   })
@@ -249,7 +253,7 @@ describe('executePlan runs exactly the plan that was validated', () => {
         calls.push(step.id)
         // what a buggy or hostile port might try, silently (Reflect.set) and loudly (assignment)
         Reflect.set(step, 'id', 'renamed')
-        Reflect.set(plan.steps[2]!, 'disasterMode', false)
+        Reflect.set(plan.steps[POOL]!, 'disasterMode', false)
         Reflect.set(plan.steps as unknown as Array<unknown>, 'length', 1)
         return sim.handlers.FailoverCentralManagementStore(step)
       },
@@ -265,10 +269,10 @@ describe('executePlan runs exactly the plan that was validated', () => {
         return sim.handlers.CheckCentralManagementStore(step)
       },
     })
-    expect(calls).toStrictEqual(['1-failover-cms', '2-check-cms', '3-failover-pool:true'])
+    expect(calls).toStrictEqual(['1-failover-cms', '2-check-cms', '4-failover-pool:true'])
     expect(journal.outcome).toBe('completed')
-    expect(journal.entries.map((e) => e.stepId)).toStrictEqual(['1-failover-cms', '2-check-cms', '3-failover-pool'])
-    expect(plan.steps.map((s) => s.id)).toStrictEqual(['1-failover-cms', '2-check-cms', '3-failover-pool'])
+    expect(journal.entries.map((e) => e.stepId)).toStrictEqual(['1-failover-cms', '2-check-cms', '3-set-edge-next-hop', '4-failover-pool'])
+    expect(plan.steps.map((s) => s.id)).toStrictEqual(['1-failover-cms', '2-check-cms', '3-set-edge-next-hop', '4-failover-pool'])
   })
 
   it('a handler that assigns to its step (strict code) fails that step, and no later step runs', async () => {
@@ -281,7 +285,7 @@ describe('executePlan runs exactly the plan that was validated', () => {
       },
     })
     expect(journal.entries[1]?.failure).toMatchObject({ _tag: 'HandlerThrew', reason: 'threw' })
-    expect(journal.entries[2]?.status).toBe('notRun')
+    expect(journal.entries.slice(2).every((e) => e.status === 'notRun')).toBe(true)
     expect(calls).toStrictEqual(['1-failover-cms'])
   })
 
@@ -299,14 +303,10 @@ describe('executePlan runs exactly the plan that was validated', () => {
       },
     })
     expect(journal.outcome).toBe('completed')
-    expect(journal.entries.map((e) => e.status)).toStrictEqual(['succeeded', 'succeeded', 'succeeded'])
+    expect(journal.entries.map((e) => e.status)).toStrictEqual(ids.map(() => 'succeeded'))
     const finished = seen.at(-1)
     expect(finished?._tag === 'PlanFinished' && finished.journal).toStrictEqual(journal)
-    expect(seen.flatMap((e) => (e._tag === 'StepSucceeded' ? [e.entry.status] : []))).toStrictEqual([
-      'succeeded',
-      'succeeded',
-      'succeeded',
-    ])
+    expect(seen.flatMap((e) => (e._tag === 'StepSucceeded' ? [e.entry.status] : []))).toStrictEqual(ids.map(() => 'succeeded'))
     // the returned journal belongs to the caller
     ;(journal.entries as Array<unknown>).length = 0
     expect(journal.entries).toStrictEqual([])
@@ -321,8 +321,10 @@ describe('executePlan runs exactly the plan that was validated', () => {
       'StepSucceeded:1-failover-cms:FailoverCentralManagementStore',
       'StepStarted:2-check-cms:CheckCentralManagementStore',
       'StepSucceeded:2-check-cms:CheckCentralManagementStore',
-      'StepStarted:3-failover-pool:FailoverPool',
-      'StepFailed:3-failover-pool:FailoverPool',
+      'StepStarted:3-set-edge-next-hop:SetEdgeNextHop',
+      'StepSucceeded:3-set-edge-next-hop:SetEdgeNextHop',
+      'StepStarted:4-failover-pool:FailoverPool',
+      'StepFailed:4-failover-pool:FailoverPool',
     ])
   })
 })
@@ -340,12 +342,15 @@ describe('executePlan runs only plans the library returned (PlanNotValidated)', 
 
   it('refuses a failover edited to drop its CMS failover and re-sealed with the public id function', async () => {
     const { plan, topology, state } = disaster
-    const withoutCms = withPlanId({ ...plan, steps: [plan.steps[2]] as unknown as Plan['steps'] })
+    const withoutCms = withPlanId({ ...plan, steps: plan.steps.slice(2) as unknown as Plan['steps'] })
     const journal = await notValidated(withoutCms)
     expect(journal).toStrictEqual({
       planId: withoutCms.id,
       outcome: 'failed',
-      entries: [{ stepId: '3-failover-pool', _tag: 'FailoverPool', status: 'notRun' }],
+      entries: [
+        { stepId: '3-set-edge-next-hop', _tag: 'SetEdgeNextHop', status: 'notRun' },
+        { stepId: '4-failover-pool', _tag: 'FailoverPool', status: 'notRun' },
+      ],
       problems: [{ _tag: 'PlanNotValidated', planId: withoutCms.id }],
     })
     // validatePlan is where such a plan is caught
@@ -421,6 +426,6 @@ describe('time limits (stepTimeoutMs)', () => {
     vi.useFakeTimers()
     const pending = executePlan(disaster.plan, slow(TEN_DAYS), { stepTimeoutMs: 1000 })
     await vi.advanceTimersByTimeAsync(1000)
-    expect((await pending).entries[2]?.failure?._tag).toBe('StepTimedOut')
+    expect((await pending).entries[POOL]?.failure?._tag).toBe('StepTimedOut')
   })
 })
