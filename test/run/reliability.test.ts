@@ -41,6 +41,8 @@ const recording = (): { readonly handlers: StepHandlers; readonly calls: Array<s
       SetEdgeNextHop: ok(undefined),
       FailoverPool: ok(undefined),
       FailbackPool: ok(undefined),
+      SyncBackupService: ok(undefined),
+      SetBackupServiceSyncInterval: ok(undefined),
     },
   }
 }
@@ -217,7 +219,7 @@ const plan = planFailover(t, redmondDown(t), { pool: 'pool1.contoso.com' })
 if (plan._tag === 'Left') throw new Error('no plan')
 const ok = () => TE.right(undefined)
 const handlers = {
-  CheckBackupService: ok, SetEdgeNextHop: ok, FailbackPool: ok, FailoverPool: ok,
+  CheckBackupService: ok, SetEdgeNextHop: ok, FailbackPool: ok, FailoverPool: ok, SyncBackupService: ok, SetBackupServiceSyncInterval: ok,
   CheckCentralManagementStore: () => TE.right({ activeMaster: 'pool2.contoso.com' }),
   FailoverCentralManagementStore: async () => { throw new Error('async handler failed') },
 }
