@@ -148,7 +148,7 @@ describe('contract §3: SIP addresses compare case-insensitively as a whole, wit
     expect(isSipAddress('sip:Alice@contoso.com')).toBe(false)
     expect(isSipAddress('sip:alice@Contoso.com')).toBe(false)
   })
-  test.prop([fc.string({ unit: 'binary', maxLength: 40 }), fc.domain()], { numRuns: 500 })(
+  test.prop([fc.string({ unit: 'binary', maxLength: 40 }), fc.domain()], { numRuns: 500, seed: 20261130 })(
     'normalization is idempotent and ignores letter case',
     (local, domain) => {
       const once = parseSipAddress(`sip:${local}@${domain}`)
