@@ -205,7 +205,9 @@ export const parseSqlInstanceName = (s: unknown): O.Option<SqlInstanceName> =>
  * @since 0.1.0
  */
 export const parseSipAddress = (s: unknown): O.Option<SipAddress> => {
-  const m = isShortString(s, MAX_SIP) ? SIP_ANY_CASE_RE.exec(s) : null
+  // Checked on the canonical decomposition, so that canonically equivalent spellings get one
+  // answer: `≮` (U+226E) decomposes to `<` + U+0338 and is refused either way.
+  const m = isShortString(s, MAX_SIP) ? SIP_ANY_CASE_RE.exec(s.normalize('NFD')) : null
   if (m === null) return O.none
   const folded = `sip:${foldCase(m[1] ?? '')}@${(m[2] ?? '').toLowerCase()}`
   // Folding may lengthen the local part (ß → ss): check the folded address again.

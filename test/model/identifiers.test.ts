@@ -148,15 +148,29 @@ describe('contract §3: SIP addresses compare case-insensitively as a whole, wit
     expect(isSipAddress('sip:Alice@contoso.com')).toBe(false)
     expect(isSipAddress('sip:alice@Contoso.com')).toBe(false)
   })
-  test.prop([fc.string({ unit: 'binary', maxLength: 40 }), fc.domain()], { numRuns: 500, seed: 20261130 })(
-    'normalization is idempotent and ignores letter case',
+  it('canonically equivalent spellings get one answer: ≮ is < + U+0338, refused in both spellings', () => {
+    expect(parseSipAddress('sip:a\u226Eb@contoso.com')).toStrictEqual(O.none)
+    expect(parseSipAddress('sip:a<\u0338b@contoso.com')).toStrictEqual(O.none)
+  })
+  it('upper-casing is compared on the canonical decomposition (Unicode D145), where JavaScript moves no mark', () => {
+    // JavaScript upper-cases the precomposed ᾀ (U+1F80) to Ἀ + Ι, which moves a following mark
+    // (Tibetan U+0F7A) from the alpha to the iota: not the same text. Upper-casing the decomposed
+    // spelling keeps the mark where it was, and folds to the same address.
+    const a = 'sip:\u1F80\u0F7A@contoso.com'
+    expect(parseSipAddress(a.normalize('NFD').toUpperCase())).toStrictEqual(parseSipAddress(a))
+  })
+  test.prop([fc.string({ unit: 'binary', maxLength: 40 }), fc.domain()], { numRuns: 500 })(
+    'normalization is idempotent, ignores letter case and canonical equivalence',
     (local, domain) => {
       const once = parseSipAddress(`sip:${local}@${domain}`)
+      for (const form of ['NFC', 'NFD'] as const)
+        expect(parseSipAddress(`sip:${local.normalize(form)}@${domain}`)).toStrictEqual(once)
       if (O.isNone(once)) return
+      const decomposed = local.normalize('NFD')
       expect(isSipAddress(once.value)).toBe(true)
       expect(parseSipAddress(once.value)).toStrictEqual(once)
-      expect(parseSipAddress(`SIP:${local.toUpperCase()}@${domain.toUpperCase()}`)).toStrictEqual(once)
-      expect(parseSipAddress(`sip:${local.toLowerCase()}@${domain}`)).toStrictEqual(once)
+      expect(parseSipAddress(`SIP:${decomposed.toUpperCase()}@${domain.toUpperCase()}`)).toStrictEqual(once)
+      expect(parseSipAddress(`sip:${decomposed.toLowerCase()}@${domain}`)).toStrictEqual(once)
     },
   )
 })
