@@ -105,6 +105,7 @@ const SQL_INSTANCE_RE = /^[A-Za-z_][A-Za-z0-9_$]{0,15}$/
 /** The characters a SIP local part may not hold (white space and SIP/URI delimiters). */
 const LOCAL_PART = '[^\\s@:;<>"\'`]{1,256}'
 /** A SIP address as typed: `sip:` in any ASCII letter case + local part + `@` + an FQDN. */
+const LOCAL_PART_RE = new RegExp(`^${LOCAL_PART}$`)
 const SIP_ANY_CASE_RE = new RegExp(`^[Ss][Ii][Pp]:(${LOCAL_PART})@(${LABEL}(?:\\.${LABEL})+)$`)
 const MAX_SIP = 512
 
@@ -205,10 +206,11 @@ export const parseSqlInstanceName = (s: unknown): O.Option<SqlInstanceName> =>
  * @since 0.1.0
  */
 export const parseSipAddress = (s: unknown): O.Option<SipAddress> => {
-  // Checked on the canonical decomposition, so that canonically equivalent spellings get one
-  // answer: `≮` (U+226E) decomposes to `<` + U+0338 and is refused either way.
-  const m = isShortString(s, MAX_SIP) ? SIP_ANY_CASE_RE.exec(s.normalize('NFD')) : null
-  if (m === null) return O.none
+  const m = isShortString(s, MAX_SIP) ? SIP_ANY_CASE_RE.exec(s) : null
+  // The local part is checked on its canonical decomposition too, so that canonically equivalent
+  // spellings get one answer: `≮` (U+226E) decomposes to `<` + U+0338 and is refused either way.
+  // (Not the domain: the Kelvin sign decomposes to `K`, and the domain is checked before folding.)
+  if (m === null || !LOCAL_PART_RE.test((m[1] ?? '').normalize('NFD'))) return O.none
   const folded = `sip:${foldCase(m[1] ?? '')}@${(m[2] ?? '').toLowerCase()}`
   // Folding may lengthen the local part (ß → ss): check the folded address again.
   return folded.length <= MAX_SIP && SIP_ANY_CASE_RE.test(folded) ? O.some(folded as SipAddress) : O.none
