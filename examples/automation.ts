@@ -111,6 +111,18 @@ export const remotingHandlers = (remote: RemotePowerShell): StepHandlers => ({
   FailbackPool: action(remote),
   SyncBackupService: action(remote),
   SetBackupServiceSyncInterval: action(remote),
+  ResetPoolRegistrarState: action(remote),
+  FailoverDatabase: action(remote),
+  // The principal is the side every database of the type reports as `Principal`.
+  CheckDatabaseMirrorState: (step) =>
+    TE.map((out: string) => ({ principal: out.trim() }))(
+      TE.chain((cmd: string) =>
+        run(
+          remote,
+          `$s = @(${cmd}); if ($s.Count -gt 0 -and @($s | Where-Object { [string]$_.StateOnMirror -ne 'Principal' }).Count -eq 0) { 'Mirror' } elseif ($s.Count -gt 0 -and @($s | Where-Object { [string]$_.StateOnPrimary -ne 'Principal' }).Count -eq 0) { 'Primary' } else { 'none' }`,
+        ),
+      )(TE.fromEither(commandOf(step))),
+    ),
 })
 
 /** A remoting function over `pwsh` (PowerShell 7 with a configured remote session to `computer`). */
@@ -149,6 +161,9 @@ export const dryRunHandlers = (topology: Topology, state: State, failAt: string 
     FailbackPool: printing(sim.FailbackPool),
     SyncBackupService: printing(sim.SyncBackupService),
     SetBackupServiceSyncInterval: printing(sim.SetBackupServiceSyncInterval),
+    ResetPoolRegistrarState: printing(sim.ResetPoolRegistrarState),
+    FailoverDatabase: printing(sim.FailoverDatabase),
+    CheckDatabaseMirrorState: printing(sim.CheckDatabaseMirrorState),
   }
 }
 

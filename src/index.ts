@@ -36,6 +36,7 @@ export { auditTopology, auditPools } from './model/audit.js'
 export { formatProblem, formatFinding, formatIntent } from './model/formatProblem.js'
 
 // assessing
+export { assessPool, type PoolAssessment, type PoolQuorumStatus, type RunningRange } from './assess/assessPool.js'
 export {
   assessBackupService,
   type BackupDirection,
@@ -64,6 +65,12 @@ export {
   type ConferenceContentRestoreRequest,
   type SyncIntervalRequest,
 } from './plan/planBackup.js'
+export {
+  planQuorumRecovery,
+  planBackEndFailover,
+  type QuorumRecoveryRequest,
+  type BackEndFailoverRequest,
+} from './plan/planHighAvailability.js'
 export { validatePlan, applyPlan } from './plan/validatePlan.js'
 export { decodePlan } from './plan/decodePlan.js'
 export { applyStep, isStepTag } from './plan/catalog.js'

@@ -225,6 +225,12 @@ const stepWhat = (step: Step): string => {
       return `Push the Backup Service data of ${step.pool}${step.module === undefined ? '' : ` (${step.module})`} to its backup pool`
     case 'SetBackupServiceSyncInterval':
       return `Set the Backup Service sync interval to ${step.interval}`
+    case 'ResetPoolRegistrarState':
+      return `Recover ${step.pool} from routing-group quorum loss (QuorumLossRecovery)`
+    case 'FailoverDatabase':
+      return `Make the ${step.newPrincipal} Back End server principal of the ${step.databaseType} database of ${step.pool}${step.force ? ' (-Force)' : ''}`
+    case 'CheckDatabaseMirrorState':
+      return `Check that the ${step.principal} server is principal of the ${step.databaseType} database of ${step.pool}`
   }
 }
 

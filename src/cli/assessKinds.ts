@@ -20,7 +20,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { assessBackupService, formatFinding, type BackupServiceReport } from '../index.js'
+import { assessBackupService, assessPool, formatFinding, type BackupServiceReport, type PoolAssessment } from '../index.js'
 import { assessKind, type AssessKind } from './spec.js'
 
 /** Columns padded to their widest cell; the last column is not padded. */
@@ -54,6 +54,30 @@ export const backupReportText = (report: BackupServiceReport): string => {
   ].join('\n')
 }
 
+/** What each quorum status means for the administrator (docs/quorum.md). */
+const STATUS_TEXT: { readonly [S in PoolAssessment['status']]: string } = {
+  unreachable: 'the state says the pool is unreachable: fail it over (sfb-dr plan failover)',
+  healthy: 'enough Front End servers run to start the pool',
+  belowStartQuorum:
+    'pool-level quorum holds, but fewer servers run than a start needs: sfb-dr plan quorum-recovery (Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery)',
+  poolQuorumLost: 'too few servers run for the pool to function (the remaining servers stop all services): start more servers, or fail the pool over',
+  quorumUnknown: "it depends on which servers run (name them in the state's stoppedFrontEnds), or the size is not in Microsoft's tables",
+}
+
+/** The assessment for people. */
+const poolText = (a: PoolAssessment): string => {
+  const { low, high } = a.runningAmongFirst
+  const among = a.neededToRun === null ? a.frontEnds : a.neededToRun.among
+  return [
+    `Pool ${a.pool}: ${String(a.running)} of ${String(a.frontEnds)} Front End servers running.`,
+    `To start: ${a.neededToStart === null ? "size not in Microsoft's table" : `${String(a.neededToStart)} must run`}.`,
+    `To function: ${
+      a.neededToRun === null ? "size not in Microsoft's table" : `any ${String(a.neededToRun.count)} of the first ${String(a.neededToRun.among)}`
+    }; running among the first ${String(among)}: ${low === high ? String(low) : `${String(low)} to ${String(high)}`}.`,
+    `Status: ${a.status} (${STATUS_TEXT[a.status]}).`,
+  ].join('\n')
+}
+
 /** Every `sfb-dr assess <kind>`, in the order `--help` lists them. */
 export const assessKinds: ReadonlyArray<AssessKind> = [
   assessKind({
@@ -72,5 +96,11 @@ export const assessKinds: ReadonlyArray<AssessKind> = [
       E.map((report: BackupServiceReport) => ({ report, text: backupReportText(report) }))(
         assessBackupService(topology, state, request),
       ),
+  }),
+  assessKind({
+    name: 'pool',
+    summary: "A Front End pool against Microsoft's quorum tables: can it start, does it function, what to do.",
+    flags: [{ flag: 'pool', field: 'pool', metavar: 'FQDN', required: true, help: 'the Front End pool to assess' }],
+    assess: (topology, state, request) => E.map((report: PoolAssessment) => ({ report, text: poolText(report) }))(assessPool(topology, state, request.pool)),
   }),
 ]

@@ -20,6 +20,8 @@
  * @module
  */
 import {
+  planBackEndFailover,
+  planQuorumRecovery,
   backupModules,
   planBackupSync,
   planConferenceContentRestore,
@@ -96,5 +98,27 @@ export const planKinds: ReadonlyArray<PlanKind> = [
     summary: 'Set the global Backup Service sync interval (Set-CsBackupServiceConfiguration -SyncInterval).',
     flags: [{ flag: 'interval', field: 'interval', metavar: 'hh:mm:ss', required: true, help: 'from 00:00:05 to 03:00:00; Microsoft\'s default is 00:02:00' }],
     plan: (topology, state, request) => planSyncInterval(topology, state, request),
+  }),
+  planKind({
+    name: 'quorum-recovery',
+    summary: 'Let a pool below its start count recover (Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery).',
+    flags: [{ flag: 'pool', field: 'pool', metavar: 'FQDN', required: true, help: 'the Front End pool that will not start' }],
+    plan: (topology, state, request) => planQuorumRecovery(topology, state, request),
+  }),
+  planKind({
+    name: 'backend-failover',
+    summary: "Fail a pool's mirrored Back End databases over to the other server (Invoke-CsDatabaseFailover).",
+    flags: [
+      { flag: 'pool', field: 'pool', metavar: 'FQDN', required: true, help: 'the Front End pool whose Back End fails over' },
+      {
+        flag: 'new-principal',
+        field: 'newPrincipal',
+        metavar: 'Primary|Mirror',
+        required: true,
+        choices: ['Primary', 'Mirror'],
+        help: 'the Back End server that becomes principal',
+      },
+    ],
+    plan: (topology, state, request) => planBackEndFailover(topology, state, request),
   }),
 ]

@@ -12,8 +12,11 @@
  * @internal
  */
 import { documentSchema, objectSchema, optional, required, type JsonSchema, type PropertiesOf } from '../model/jsonSchema.js'
+import { backEndServers } from '../model/state.js'
 import type {
   BackEndDocument,
+  BackEndStatusDocument,
+  DatabasePrincipalsDocument,
   BackupServiceDocument,
   EdgePoolDocument,
   EdgePoolStatusDocument,
@@ -115,6 +118,21 @@ export const TOPOLOGY_PROPERTIES: PropertiesOf<TopologyDocument> = {
 export const POOL_STATUS_PROPERTIES: PropertiesOf<PoolStatusDocument> = {
   reachable: optional({ ...BOOLEAN, default: true }),
   frontEndsRunning: optional({ type: 'integer', minimum: 0, description: 'Front End servers running; all when absent.' }),
+  stoppedFrontEnds: optional(
+    list(FQDN, { uniqueItems: true, description: "The pool's Front End servers that do not run (another way to say frontEndsRunning)." }),
+  ),
+  backEnd: optional(ref('backEndStatus')),
+}
+const BACK_END_SERVER: JsonSchema = { enum: [...backEndServers] }
+/** @internal */
+export const DATABASE_PRINCIPALS_PROPERTIES: PropertiesOf<DatabasePrincipalsDocument> = {
+  User: optional({ ...BACK_END_SERVER, default: 'Primary' }),
+  CentralMgmt: optional({ ...BACK_END_SERVER, default: 'Primary' }),
+}
+/** @internal */
+export const BACK_END_STATUS_PROPERTIES: PropertiesOf<BackEndStatusDocument> = {
+  principal: optional({ oneOf: [BACK_END_SERVER, ref('databasePrincipals')], description: 'For every database, or per database; "Primary" when absent.' }),
+  down: optional(list(BACK_END_SERVER, { uniqueItems: true, description: 'The Back End servers that are down.' })),
 }
 /** @internal */
 export const EDGE_POOL_STATUS_PROPERTIES: PropertiesOf<EdgePoolStatusDocument> = {
@@ -197,6 +215,8 @@ export const stateSchema = (): JsonSchema =>
     STATE_PROPERTIES,
     {
       poolStatus: objectSchema(POOL_STATUS_PROPERTIES),
+      backEndStatus: objectSchema(BACK_END_STATUS_PROPERTIES),
+      databasePrincipals: objectSchema(DATABASE_PRINCIPALS_PROPERTIES),
       edgePoolStatus: objectSchema(EDGE_POOL_STATUS_PROPERTIES),
       failover: objectSchema(FAILOVER_PROPERTIES),
       centralManagementStoreStatus: objectSchema(CMS_STATUS_PROPERTIES),

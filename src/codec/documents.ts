@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { ExportState, FailoverMode, ImportState } from '../model/state.js'
+import type { BackEndServer, ExportState, FailoverMode, ImportState } from '../model/state.js'
 import type { BackEndHa, Edition, Hosting, ProductVersion } from '../model/topology.js'
 
 /**
@@ -145,6 +145,37 @@ export interface PoolStatusDocument {
   readonly reachable?: boolean
   /** Front End servers running; all of them when absent. */
   readonly frontEndsRunning?: number
+  /** The Front End servers (of this pool) that do not run: another way to say `frontEndsRunning`. */
+  readonly stoppedFrontEnds?: ReadonlyArray<string>
+  /** Back End health (contract §9); principal `Primary` and nothing down when absent. */
+  readonly backEnd?: BackEndStatusDocument
+}
+
+/**
+ * The principal Back End server per database; a database not named has `"Primary"`.
+ *
+ * @category codecs
+ * @since 0.2.0
+ */
+export interface DatabasePrincipalsDocument {
+  /** Principal of the User database. */
+  readonly User?: BackEndServer
+  /** Principal of the CentralMgmt database. */
+  readonly CentralMgmt?: BackEndServer
+}
+
+/**
+ * Observed Back End health of a pool: the principal server, for every database (a string) or per
+ * database, and the servers that are down.
+ *
+ * @category codecs
+ * @since 0.2.0
+ */
+export interface BackEndStatusDocument {
+  /** `"Primary"` (default) or `"Mirror"` for all databases, or per database. */
+  readonly principal?: BackEndServer | DatabasePrincipalsDocument
+  /** The servers that are down (`"Mirror"` only with a mirror). */
+  readonly down?: ReadonlyArray<BackEndServer>
 }
 
 /**

@@ -8,6 +8,8 @@ export { decodeState, encodeState } from './stateCodec.js'
 export { parseDocumentText } from './documentText.js'
 export type {
   BackEndDocument,
+  BackEndStatusDocument,
+  DatabasePrincipalsDocument,
   BackupServiceDocument,
   EdgePoolDocument,
   EdgePoolStatusDocument,

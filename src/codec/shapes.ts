@@ -9,6 +9,8 @@
  */
 import type {
   BackEndDocument,
+  BackEndStatusDocument,
+  DatabasePrincipalsDocument,
   BackupServiceDocument,
   EdgePoolDocument,
   EdgePoolStatusDocument,
@@ -72,7 +74,19 @@ export const STATE_FIELDS = namesOf<StateDocument>({
   backupServiceConfiguration: true,
 })
 /** @internal */
-export const POOL_STATUS_FIELDS = namesOf<PoolStatusDocument>({ reachable: true, frontEndsRunning: true })
+export const POOL_STATUS_FIELDS = namesOf<PoolStatusDocument>({
+  reachable: true,
+  frontEndsRunning: true,
+  stoppedFrontEnds: true,
+  backEnd: true,
+})
+/** @internal */
+export const BACK_END_STATUS_FIELDS = namesOf<BackEndStatusDocument>({ principal: true, down: true })
+/** @internal */
+export const DATABASE_PRINCIPAL_FIELDS = namesOf<DatabasePrincipalsDocument>({
+  User: true,
+  CentralMgmt: true,
+})
 /** @internal */
 export const EDGE_POOL_STATUS_FIELDS = namesOf<EdgePoolStatusDocument>({ reachable: true, nextHop: true })
 /** @internal */

@@ -21,6 +21,7 @@ import type { Topology } from '../model/topology.js'
 import type { StateDocument } from './documents.js'
 import { contextAt, field, isFields, leaf, open, optionalLeaf, reject, type Errors, type Fields } from './fields.js'
 import { booleanCodec, fqdnCodec, integerCodec, syncIntervalCodec } from './primitives.js'
+import { decodePoolHealth } from './poolHealth.js'
 import { decodeWith, pathFrom, pathOf, problemError } from './problems.js'
 import {
   BACKUP_SERVICE_CONFIGURATION_FIELDS,
@@ -43,10 +44,12 @@ const decodePools = (errors: Errors, doc: Fields, c: t.Context, topology: Topolo
       return undefined
     }
     const u = open(errs, item, POOL_STATUS_FIELDS, here, key)
-    const servers = pools.get(fqdn)?.frontEnds.length ?? 0
+    const pool = pools.get(fqdn)
+    const servers = pool?.frontEnds.length ?? 0
     const reachable = optionalLeaf(errs, booleanCodec, field(u, 'reachable'), here, key, 'reachable')
     const running = optionalLeaf(errs, integerCodec(0, servers), field(u, 'frontEndsRunning'), here, key, 'frontEndsRunning')
-    return { reachable: reachable ?? true, frontEndsRunning: running ?? servers }
+    if (pool === undefined) return { reachable: reachable ?? true, frontEndsRunning: running ?? servers }
+    return { reachable: reachable ?? true, ...decodePoolHealth(errs, u, here, key, topology, pool, running) }
   })
   return new Map(
     topology.pools.map((p) => [p.fqdn, given.get(p.fqdn) ?? { reachable: true, frontEndsRunning: p.frontEnds.length }]),
@@ -197,7 +200,15 @@ const byKey = <A>(map: ReadonlyMap<string, A>): ReadonlyArray<readonly [string, 
 function encodeStateDocument(s: State): StateDocument {
   return {
     pools: Object.fromEntries(
-      byKey(s.pools).map(([k, p]) => [k, { reachable: p.reachable, frontEndsRunning: p.frontEndsRunning }]),
+      byKey(s.pools).map(([k, p]) => [
+        k,
+        {
+          reachable: p.reachable,
+          frontEndsRunning: p.frontEndsRunning,
+          ...(p.stoppedFrontEnds === undefined ? {} : { stoppedFrontEnds: [...p.stoppedFrontEnds] }),
+          ...(p.backEnd === undefined ? {} : { backEnd: { principal: { ...p.backEnd.principal }, down: [...p.backEnd.down] } }),
+        },
+      ]),
     ),
     failovers: byKey(s.failovers).map(([pool, mode]) => ({ pool, mode })),
     centralManagementStore: {

@@ -100,6 +100,10 @@ const intentSentence = (intent: Intent): string => {
       return `copy the conference content of ${intent.pool} back from its backup pool and see that direction steady`
     case 'SetSyncInterval':
       return `set the Backup Service sync interval to ${intent.interval}`
+    case 'QuorumRecovery':
+      return `recover ${intent.pool} from routing-group quorum loss (QuorumLossRecovery)`
+    case 'BackEndFailover':
+      return `make the ${intent.newPrincipal} Back End server principal for ${intent.pool}`
   }
   return absurd(intent)
 }
@@ -199,6 +203,28 @@ const problemSentence = (problem: Problem): string => {
       }; plan again.`
     case 'PlanNotValidated':
       return `Plan ${q(problem.planId)} was not returned by sfb-dr in this process (read from JSON, copied or re-sealed?): pass it through validatePlan(topology, state, plan) first.`
+    case 'PoolUnreachable':
+      return `${problem.pool} is unreachable, so it cannot be recovered in place; fail it over to its backup pool (planFailover, disaster mode), or bring it back and plan again.`
+    case 'BackupPoolQuorumLost':
+      return `The backup pool ${problem.backupPool} of ${problem.pool} has lost pool-level quorum (${problem.running} Front End servers run; it needs any ${problem.neededToRun.count} of its first ${problem.neededToRun.among}), so it cannot take the users; start more of its Front End servers first.`
+    case 'PlannedFailoverWithBackEndDown':
+      return `The Back End of ${problem.pool} is down (its ${problem.principal} server, principal of the User database), so a planned failover is impossible; ${
+        problem.mirrorUp ? `fail the Back End over first (planBackEndFailover, new principal ${problem.principal === 'Primary' ? 'Mirror' : 'Primary'}), or ` : ''
+      }fail the pool over in disaster mode (-DisasterMode).`
+    case 'QuorumHolds':
+      return `${problem.pool} has ${problem.running} of ${problem.frontEnds} Front End servers running, enough to start it (${problem.neededToStart} needed): no QuorumLossRecovery reset is needed; start the pool.`
+    case 'PoolQuorumLost':
+      return `${problem.pool} has lost pool-level quorum: ${problem.running} of ${problem.frontEnds} Front End servers run, and it needs any ${problem.neededToRun.count} of its first ${problem.neededToRun.among}; start more servers, or fail the pool over (planFailover).`
+    case 'QuorumUnknown':
+      return problem.reason === 'sizeNotListed'
+        ? `${problem.pool} has ${problem.frontEnds} Front End servers, a size Microsoft's quorum tables do not list, so whether a QuorumLossRecovery reset is safe is unknown; start more servers, or ask Microsoft support.`
+        : `Whether ${problem.pool} keeps pool-level quorum with ${problem.running} of ${problem.frontEnds} Front End servers depends on which servers run; name the stopped ones in the state (stoppedFrontEnds) and plan again.`
+    case 'NoMirror':
+      return `The Back End of ${problem.pool} is not mirrored (high availability: ${problem.ha}), so there is no other server to fail over to; Invoke-CsDatabaseFailover only works with a mirror.`
+    case 'AlreadyPrincipal':
+      return `The ${problem.principal} server is already principal for the Back End databases of ${problem.pool}: nothing to fail over.`
+    case 'NewPrincipalDown':
+      return `The ${problem.principal} Back End server of ${problem.pool} is down, so it cannot become principal; bring it back first.`
   }
   return absurd(problem)
 }

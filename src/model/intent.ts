@@ -4,7 +4,7 @@
  * @module
  */
 import type { PoolFqdn } from './identifiers.js'
-import type { BackupModule, FailoverMode } from './state.js'
+import type { BackEndServer, BackupModule, FailoverMode } from './state.js'
 import type { SyncInterval } from './syncInterval.js'
 
 /**
@@ -95,6 +95,35 @@ export interface SetSyncIntervalIntent {
 }
 
 /**
+ * Recover `pool` from routing-group quorum loss (`Reset-CsPoolRegistrarState -ResetType
+ * QuorumLossRecovery`).
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface QuorumRecoveryIntent {
+  /** Discriminant. */
+  readonly _tag: 'QuorumRecovery'
+  /** The Front End pool. */
+  readonly pool: PoolFqdn
+}
+
+/**
+ * Make `newPrincipal` the principal of `pool`'s mirrored Back End databases.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface BackEndFailoverIntent {
+  /** Discriminant. */
+  readonly _tag: 'BackEndFailover'
+  /** The Front End pool whose Back End fails over. */
+  readonly pool: PoolFqdn
+  /** The server that becomes principal. */
+  readonly newPrincipal: BackEndServer
+}
+
+/**
  * What a plan is for.
  *
  * @category model
@@ -107,3 +136,5 @@ export type Intent =
   | BackupSyncIntent
   | ConferenceContentRestoreIntent
   | SetSyncIntervalIntent
+  | QuorumRecoveryIntent
+  | BackEndFailoverIntent

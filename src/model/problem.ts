@@ -7,6 +7,9 @@
  */
 import type { Finding } from './findings.js'
 import type { Intent } from './intent.js'
+import type { BackEndServer } from './state.js'
+import type { BackEndHa } from './topology.js'
+import type { PoolQuorum } from './quorum.js'
 
 // -------------------------------------------------------------------------------------
 // decoding problems (documents)
@@ -419,6 +422,164 @@ export interface NothingToMove {
   readonly from: string
 }
 
+// high availability (contract §9)
+
+/**
+ * The state says the pool is unreachable (`reachable: false`): a quorum recovery cannot reach it.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface PoolUnreachable {
+  /** Stable machine code. */
+  readonly _tag: 'PoolUnreachable'
+  /** The pool. */
+  readonly pool: string
+}
+
+/**
+ * The backup pool has lost pool-level quorum (too few Front End servers run for it to function):
+ * it cannot take a failover.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface BackupPoolQuorumLost {
+  /** Stable machine code. */
+  readonly _tag: 'BackupPoolQuorumLost'
+  /** The pool being failed over. */
+  readonly pool: string
+  /** Its backup pool. */
+  readonly backupPool: string
+  /** Front End servers running on the backup pool. */
+  readonly running: number
+  /** What pool-level quorum needs: `count` of the first `among` servers. */
+  readonly neededToRun: PoolQuorum
+}
+
+/**
+ * A planned failover was asked for a pool whose Back End is down (the principal of its User
+ * database): the pool cannot replicate its last changes in planned mode.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface PlannedFailoverWithBackEndDown {
+  /** Stable machine code. */
+  readonly _tag: 'PlannedFailoverWithBackEndDown'
+  /** The pool. */
+  readonly pool: string
+  /** The principal server that is down. */
+  readonly principal: BackEndServer
+  /** Whether the pool's Back End is mirrored with the other server up (a Back End failover helps). */
+  readonly mirrorUp: boolean
+}
+
+/**
+ * The pool has enough Front End servers running to start: no quorum recovery is needed.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface QuorumHolds {
+  /** Stable machine code. */
+  readonly _tag: 'QuorumHolds'
+  /** The pool. */
+  readonly pool: string
+  /** Its Front End servers. */
+  readonly frontEnds: number
+  /** How many run. */
+  readonly running: number
+  /** How many a start needs. */
+  readonly neededToStart: number
+}
+
+/**
+ * Too few Front End servers run for the pool to function at all (pool-level quorum loss): the
+ * remaining servers stop all services, and a QuorumLossRecovery reset cannot help.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface PoolQuorumLost {
+  /** Stable machine code. */
+  readonly _tag: 'PoolQuorumLost'
+  /** The pool. */
+  readonly pool: string
+  /** Its Front End servers. */
+  readonly frontEnds: number
+  /** How many run. */
+  readonly running: number
+  /** What pool-level quorum needs: `count` of the first `among` servers. */
+  readonly neededToRun: PoolQuorum
+}
+
+/**
+ * Whether the pool keeps pool-level quorum depends on WHICH servers run (only a count is known),
+ * or its size is not in Microsoft's tables.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface QuorumUnknown {
+  /** Stable machine code. */
+  readonly _tag: 'QuorumUnknown'
+  /** The pool. */
+  readonly pool: string
+  /** Its Front End servers. */
+  readonly frontEnds: number
+  /** How many run. */
+  readonly running: number
+  /** Why: only a count of running servers is known (`whichServers`), or the size is not in the tables. */
+  readonly reason: 'whichServers' | 'sizeNotListed'
+}
+
+/**
+ * The pool's Back End is not mirrored (`backEnd.ha` is not `"mirroring"`): there is nothing to fail
+ * over to.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface NoMirror {
+  /** Stable machine code. */
+  readonly _tag: 'NoMirror'
+  /** The pool. */
+  readonly pool: string
+  /** Its Back End high-availability mode. */
+  readonly ha: BackEndHa
+}
+
+/**
+ * The requested server is already the principal of every database the failover concerns.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface AlreadyPrincipal {
+  /** Stable machine code. */
+  readonly _tag: 'AlreadyPrincipal'
+  /** The pool. */
+  readonly pool: string
+  /** The server asked for. */
+  readonly principal: BackEndServer
+}
+
+/**
+ * The server that should become principal is down.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface NewPrincipalDown {
+  /** Stable machine code. */
+  readonly _tag: 'NewPrincipalDown'
+  /** The pool. */
+  readonly pool: string
+  /** The server asked for. */
+  readonly principal: BackEndServer
+}
+
 /**
  * The name of a rule a plan step breaks: a step precondition or one of the four safety rules
  * (`OnePoolOfPairFailedOver`, `FailoverOntoReachablePartner` / `FailbackToReachablePools`,
@@ -452,6 +613,15 @@ export type StepRule =
   | 'DuplicateStepId'
   | 'EdgePoolReachable'
   | 'CmsAvailableForPoolFailback'
+  | 'QuorumLossRecoveryApplies'
+  | 'PoolHasMirror'
+  | 'PoolHoldsCentralMgmt'
+  | 'NewPrincipalDiffers'
+  | 'NewPrincipalUp'
+  | 'ForceWhenPrincipalDown'
+  | 'PrincipalMatches'
+  | 'PlannedModeNeedsBackEnd'
+  | 'BackupPoolHasQuorum'
   | 'PoolReachableForSync'
   | 'PartnerReachableForSync'
 
@@ -680,6 +850,15 @@ export type Violation =
   | SourcePoolUnreachable
   | PlanContentMismatch
   | PlanNotValidated
+  | PoolUnreachable
+  | BackupPoolQuorumLost
+  | PlannedFailoverWithBackEndDown
+  | QuorumHolds
+  | PoolQuorumLost
+  | QuorumUnknown
+  | NoMirror
+  | AlreadyPrincipal
+  | NewPrincipalDown
 
 // -------------------------------------------------------------------------------------
 // reading problems (text and bytes)

@@ -13,7 +13,7 @@
  *
  * @module
  */
-import type { EdgePoolFqdn, PoolFqdn } from './identifiers.js'
+import type { EdgePoolFqdn, Fqdn, PoolFqdn } from './identifiers.js'
 import { DEFAULT_SYNC_INTERVAL, type BackupServiceConfiguration } from './syncInterval.js'
 import type { Topology } from './topology.js'
 import { orElse } from './total.js'
@@ -33,6 +33,76 @@ export interface PoolStatus {
   readonly reachable: boolean
   /** How many of its Front End servers run. */
   readonly frontEndsRunning: number
+  /**
+   * The Front End servers that do not run, when the state names them (in topology order, never
+   * empty; then `frontEndsRunning` is the pool's size minus their number). Naming them makes
+   * quorum exact: pool-level quorum counts servers among the FIRST ones (contract §9).
+   */
+  readonly stoppedFrontEnds?: ReadonlyArray<Fqdn>
+  /** Back End health; absent when every principal is the primary and nothing is down. */
+  readonly backEnd?: BackEndStatus
+}
+
+/**
+ * A Back End SQL server of a pool: the primary (the only one of a pool without a mirror) or its
+ * mirror (`-NewPrincipal Primary|Mirror`, office-docs-powershell `Invoke-CsDatabaseFailover`).
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export type BackEndServer = 'Primary' | 'Mirror'
+
+/**
+ * A mirrored database the plans fail over: the users' data (`User`) and the Central Management
+ * Store (`CentralMgmt`), the `-DatabaseType` of `Invoke-CsDatabaseFailover`.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export type MirroredDatabase = 'User' | 'CentralMgmt'
+
+/**
+ * The Back End servers, in the order lists of them are kept (`Primary` before `Mirror`).
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export const backEndServers: ReadonlyArray<BackEndServer> = ['Primary', 'Mirror']
+
+/**
+ * The mirrored databases, in the order plans fail them over (`User`, then `CentralMgmt`).
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export const mirroredDatabases: ReadonlyArray<MirroredDatabase> = ['User', 'CentralMgmt']
+
+/**
+ * The principal Back End server of each mirrored database.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface DatabasePrincipals {
+  /** The users' data (`-DatabaseType User`). */
+  readonly User: BackEndServer
+  /** The Central Management Store (`-DatabaseType CentralMgmt`; only on the pool holding it). */
+  readonly CentralMgmt: BackEndServer
+}
+
+/**
+ * Observed health of a pool's Back End: which server is principal for each database, and which
+ * servers are down. Absent from a {@link PoolStatus} when every database's principal is the
+ * primary and nothing is down.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface BackEndStatus {
+  /** The principal server of each database (a pool without a mirror: always `Primary`). */
+  readonly principal: DatabasePrincipals
+  /** The servers that are down, a set in the order of {@link backEndServers}. */
+  readonly down: ReadonlyArray<BackEndServer>
 }
 
 /**
@@ -203,13 +273,20 @@ export const initialState = (topology: Topology): State => {
 // -------------------------------------------------------------------------------------
 
 /**
- * Whether `pool` is reachable (unknown pools are not).
+ * Whether `pool` can be worked with: the state says it is reachable AND at least one of its Front
+ * End servers runs (unknown pools are not). A pool with no server running serves nothing, so it
+ * fails over as if unreachable (disaster mode), cannot take a failover, a failback, the CMS or a
+ * Backup Service check (contract §9). `assessPool`'s `unreachable` status reads `reachable` alone.
  *
  * @category operations
  * @since 0.1.0
  */
 export const isPoolReachable = (state: State, pool: PoolFqdn): boolean =>
-  orElse(() => state.pools.get(pool)?.reachable === true, false)
+  orElse(() => {
+    // Read as unknown: a state from an untyped caller may hold anything there.
+    const status: { readonly reachable?: unknown; readonly frontEndsRunning?: unknown } | undefined = state.pools.get(pool)
+    return status?.reachable === true && typeof status.frontEndsRunning === 'number' && status.frontEndsRunning > 0
+  }, false)
 
 /**
  * Whether the users homed on `pool` are failed over onto its partner.
@@ -220,8 +297,9 @@ export const isPoolReachable = (state: State, pool: PoolFqdn): boolean =>
 export const isFailedOver = (state: State, pool: PoolFqdn): boolean => orElse(() => state.failovers.has(pool), false)
 
 /**
- * Whether the CMS is available: the state does not mark it unavailable and its active master's
- * pool is reachable.
+ * Whether the CMS is available: the state does not mark it unavailable, its active master's pool
+ * is reachable, and the CURRENT principal of that pool's CentralMgmt database is not down
+ * (contract §9).
  *
  * @category operations
  * @since 0.1.0
@@ -230,5 +308,78 @@ export const isCentralManagementStoreAvailable = (state: State): boolean =>
   orElse(() => {
     // Read as unknown: a state from an untyped caller may hold anything there.
     const available: unknown = state.centralManagementStore.available
-    return available === true && isPoolReachable(state, state.centralManagementStore.activeMaster)
+    const { activeMaster } = state.centralManagementStore
+    return (
+      available === true &&
+      isPoolReachable(state, activeMaster) &&
+      !isBackEndServerDown(state, activeMaster, databasePrincipal(state, activeMaster, 'CentralMgmt'))
+    )
   }, false)
+
+/**
+ * The principal server of `pool`'s `database` (`Primary` unless the state says otherwise).
+ *
+ * @category operations
+ * @since 0.2.0
+ */
+export const databasePrincipal = (state: State, pool: PoolFqdn, database: MirroredDatabase): BackEndServer =>
+  orElse(() => (state.pools.get(pool)?.backEnd?.principal[database] === 'Mirror' ? 'Mirror' : 'Primary'), 'Primary')
+
+/**
+ * Whether the state records `server` of `pool`'s Back End as down.
+ *
+ * @category operations
+ * @since 0.2.0
+ */
+export const isBackEndServerDown = (state: State, pool: PoolFqdn, server: BackEndServer): boolean =>
+  orElse(() => state.pools.get(pool)?.backEnd?.down.includes(server) === true, false)
+
+/**
+ * Whether `pool`'s Back End is down: the CURRENT principal of its User database is down (contract
+ * §9). With a mirror up, `planBackEndFailover` makes it whole again.
+ *
+ * @category operations
+ * @since 0.2.0
+ */
+export const isBackEndDown = (state: State, pool: PoolFqdn): boolean =>
+  isBackEndServerDown(state, pool, databasePrincipal(state, pool, 'User'))
+
+/**
+ * `state` with `server` the principal of `pool`'s `database` (what `FailoverDatabase` records);
+ * the same reference when nothing changes, and no `backEnd` entry when it says only defaults.
+ *
+ * @category operations
+ * @since 0.2.0
+ */
+export const withDatabasePrincipal = (
+  state: State,
+  pool: PoolFqdn,
+  database: MirroredDatabase,
+  server: BackEndServer,
+): State => {
+  const status = state.pools.get(pool)
+  if (status === undefined || databasePrincipal(state, pool, database) === server) return state
+  const backEnd = normalBackEnd({
+    principal: { ...(status.backEnd?.principal ?? { User: 'Primary', CentralMgmt: 'Primary' }), [database]: server },
+    down: status.backEnd?.down ?? [],
+  })
+  const { backEnd: _old, ...rest } = status
+  const pools = new Map(state.pools)
+  pools.set(pool, backEnd === undefined ? rest : { ...rest, backEnd })
+  return { ...state, pools }
+}
+
+/**
+ * A Back End status in its normal form: `undefined` when it says only the defaults (every
+ * principal `Primary`, nothing down), so two states that mean the same thing are equal.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const normalBackEnd = (status: BackEndStatus): BackEndStatus | undefined =>
+  status.down.length === 0 && status.principal.User === 'Primary' && status.principal.CentralMgmt === 'Primary'
+    ? undefined
+    : {
+        principal: { User: status.principal.User, CentralMgmt: status.principal.CentralMgmt },
+        down: backEndServers.filter((server) => status.down.includes(server)),
+      }

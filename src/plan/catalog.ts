@@ -20,10 +20,12 @@ import { guardDeployment } from './input.js'
 import { onePoolOfPairFailedOver } from './safety.js'
 import type { Step, StepOf, StepTag } from './step.js'
 import type { StepCatalog, StepDefinition } from './steps/definition.js'
+import { backEndSteps } from './steps/backEnd.js'
 import { backupServiceSteps } from './steps/backupService.js'
 import { cmsSteps } from './steps/cms.js'
 import { edgeSteps } from './steps/edge.js'
 import { poolSteps } from './steps/pool.js'
+import { registrarSteps } from './steps/registrar.js'
 
 export type { BrokenRule, CheckSpec, FieldShape, StepCatalog, StepDefinition } from './steps/definition.js'
 
@@ -38,10 +40,12 @@ export type { BrokenRule, CheckSpec, FieldShape, StepCatalog, StepDefinition } f
  * @since 0.1.0
  */
 export const catalog: StepCatalog = {
+  ...backEndSteps,
   ...backupServiceSteps,
   ...cmsSteps,
   ...edgeSteps,
   ...poolSteps,
+  ...registrarSteps,
 }
 
 // -------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
  * @module
  */
 import type { Step, StepOf } from './step.js'
+import { backEndChecks } from './steps/backEnd.js'
 import { backupServiceChecks } from './steps/backupService.js'
 import { cmsChecks } from './steps/cms.js'
 import type { CheckSpec, CheckTag, StepChecks } from './steps/definition.js'
@@ -16,7 +17,7 @@ import type { CheckSpec, CheckTag, StepChecks } from './steps/definition.js'
  * @category model
  * @since 0.2.0
  */
-export const checks: StepChecks<CheckTag> = /* @__PURE__ */ Object.assign({}, backupServiceChecks, cmsChecks)
+export const checks: StepChecks<CheckTag> = /* @__PURE__ */ Object.assign({}, backEndChecks, backupServiceChecks, cmsChecks)
 
 /**
  * Whether a step is a check (its handler answers an observation).

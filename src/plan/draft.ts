@@ -12,6 +12,8 @@ export { checkBackupService, setBackupServiceSyncInterval, syncBackupService } f
 export { checkCentralManagementStore, failoverCentralManagementStore } from './steps/cms.js'
 export { setEdgeNextHop } from './steps/edge.js'
 export { failbackPool, failoverPool } from './steps/pool.js'
+export { resetPoolRegistrarState } from './steps/registrar.js'
+export { checkDatabaseMirrorState, failoverDatabase } from './steps/backEnd.js'
 
 /** `Omit` applied to each member of a union, keeping it a discriminated union. */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never

@@ -18,7 +18,16 @@ import * as RA from 'fp-ts/lib/ReadonlyArray.js'
 import * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type { PoolFqdn } from '../model/identifiers.js'
 import type { Violation } from '../model/problem.js'
-import { isFailedOver, isPoolReachable, type FailoverMode, type State } from '../model/state.js'
+import { lostPoolQuorum } from '../assess/assessPool.js'
+import {
+  databasePrincipal,
+  isBackEndDown,
+  isBackEndServerDown,
+  isFailedOver,
+  isPoolReachable,
+  type FailoverMode,
+  type State,
+} from '../model/state.js'
 import type { EdgePool, Topology } from '../model/topology.js'
 import { buildPlan, refuse, validated, Validation } from './build.js'
 import { cmsFailoverSteps } from './cms.js'
@@ -121,16 +130,39 @@ export const failoverPart = (
   pool: PoolFqdn,
   requested: O.Option<FailoverMode>,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, FailoverPart> => {
+  // Contract §9: no Front End running counts as unreachable (isPoolReachable); a Back End down
+  // (the User database's principal) also makes disaster mode the default.
   const reachable = isPoolReachable(state, pool)
-  const mode = O.getOrElse((): FailoverMode => (reachable ? 'planned' : 'disaster'))(requested)
+  const backEndDown = isBackEndDown(state, pool)
+  const mode = O.getOrElse((): FailoverMode => (reachable && !backEndDown ? 'planned' : 'disaster'))(requested)
   const partner = topology.index.partners.get(pool)
   const refusals: Array<Violation> = []
   if (partner !== undefined) {
     if (isFailedOver(state, pool)) refusals.push({ _tag: 'AlreadyFailedOver', pool, backupPool: partner })
     if (isFailedOver(state, partner)) refusals.push({ _tag: 'PartnerFailedOver', pool, partner })
     if (!isPoolReachable(state, partner)) refusals.push({ _tag: 'BackupPoolUnreachable', pool, backupPool: partner })
+    const lost = lostPoolQuorum(topology, state, partner)
+    if (O.isSome(lost) && lost.value.neededToRun !== null)
+      refusals.push({
+        _tag: 'BackupPoolQuorumLost',
+        pool,
+        backupPool: partner,
+        running: lost.value.running,
+        neededToRun: lost.value.neededToRun,
+      })
   }
   if (mode === 'planned' && !reachable) refusals.push({ _tag: 'PlannedFailoverOfUnreachablePool', pool })
+  if (mode === 'planned' && backEndDown) {
+    const principal = databasePrincipal(state, pool, 'User')
+    const other = principal === 'Primary' ? 'Mirror' : 'Primary'
+    const mirrored = topology.index.pools.get(pool)?.backEnd.mirror !== undefined
+    refusals.push({
+      _tag: 'PlannedFailoverWithBackEndDown',
+      pool,
+      principal,
+      mirrorUp: mirrored && !isBackEndServerDown(state, pool, other),
+    })
+  }
   return pipe(
     sequenceS(Validation)({
       backupPool: partner === undefined ? refuse<PoolFqdn>({ _tag: 'NoBackupPool', pool }) : E.right(partner),

@@ -105,6 +105,11 @@ export const INTENT_FIELDS: { readonly [K in Intent['_tag']]: Checks<Extract<Int
   BackupSync: { pool: fqdnCheck, module: moduleCheck },
   ConferenceContentRestore: { pool: fqdnCheck },
   SetSyncInterval: { interval: intervalCheck },
+  QuorumRecovery: { pool: fqdnCheck },
+  BackEndFailover: {
+    pool: fqdnCheck,
+    newPrincipal: { ok: (u) => u === 'Primary' || u === 'Mirror', expected: '"Primary" or "Mirror"', schema: { enum: ['Primary', 'Mirror'] } },
+  },
 }
 
 const severityCheck: FieldCheck = {

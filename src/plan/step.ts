@@ -12,10 +12,12 @@
  *
  * @module
  */
+import type { BackEndSteps } from './steps/backEnd.js'
 import type { BackupServiceSteps } from './steps/backupService.js'
 import type { CmsSteps } from './steps/cms.js'
 import type { EdgeSteps } from './steps/edge.js'
 import type { PoolSteps } from './steps/pool.js'
+import type { RegistrarSteps } from './steps/registrar.js'
 
 export type {
   BackupServiceObservation,
@@ -26,6 +28,8 @@ export type {
 export type { CentralManagementStoreObservation, CheckCentralManagementStore, FailoverCentralManagementStore } from './steps/cms.js'
 export type { SetEdgeNextHop } from './steps/edge.js'
 export type { FailbackPool, FailoverPool } from './steps/pool.js'
+export type { ResetPoolRegistrarState } from './steps/registrar.js'
+export type { CheckDatabaseMirrorState, DatabaseMirrorObservation, FailoverDatabase } from './steps/backEnd.js'
 
 /**
  * Whether a step only reads (`check`), changes the deployment (`action`) or needs a person
@@ -43,7 +47,7 @@ export type StepKind = 'check' | 'action' | 'manual'
  * @category model
  * @since 0.2.0
  */
-export interface StepMap extends BackupServiceSteps, CmsSteps, EdgeSteps, PoolSteps {}
+export interface StepMap extends BackEndSteps, BackupServiceSteps, CmsSteps, EdgeSteps, PoolSteps, RegistrarSteps {}
 
 /**
  * Every step tag.

@@ -19,7 +19,7 @@ import { servingPoolOf } from '../model/homing.js'
 import type { Intent } from '../model/intent.js'
 import type { PoolFqdn } from '../model/identifiers.js'
 import type { Violation } from '../model/problem.js'
-import { isFailedOver, isPoolReachable, type BackupModule, type State } from '../model/state.js'
+import { databasePrincipal, isFailedOver, isPoolReachable, type BackupModule, type State } from '../model/state.js'
 import type { Topology } from '../model/topology.js'
 import { checkStep } from './catalog.js'
 import { claimProblems, planClaims } from './claims.js'
@@ -99,6 +99,17 @@ export const intentAchieved = (topology: Topology, state: State, intent: Intent,
     }
     case 'SetSyncInterval':
       return state.backupServiceConfiguration.syncInterval === intent.interval
+    // The QuorumLossRecovery reset changes no recorded state: its precondition is that the pool
+    // needs it, so a plan achieves it when it runs the reset of its pool.
+    case 'QuorumRecovery':
+      return steps.some((s) => s._tag === 'ResetPoolRegistrarState' && s.pool === intent.pool)
+    // The new principal serves the User database and, on the pool holding the CMS, CentralMgmt.
+    case 'BackEndFailover':
+      return (
+        databasePrincipal(state, intent.pool, 'User') === intent.newPrincipal &&
+        (state.centralManagementStore.activeMaster !== intent.pool ||
+          databasePrincipal(state, intent.pool, 'CentralMgmt') === intent.newPrincipal)
+      )
   }
 }
 

@@ -73,6 +73,7 @@ export const OBSERVED_FIELDS: { readonly [K in KeysOfUnion<Observed>]-?: FieldCh
   activeMaster: optionalText('the active master as reported'),
   exportState: optionalText('an export state as reported'),
   importState: optionalText('an import state as reported'),
+  principal: optionalText('the principal Back End server as reported'),
 }
 
 /**

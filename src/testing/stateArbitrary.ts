@@ -10,7 +10,17 @@
  */
 import * as fc from 'fast-check'
 import type { PoolFqdn } from '../model/identifiers.js'
-import type { BackupServiceStatus, ExportState, FailoverMode, ImportState, State } from '../model/state.js'
+import {
+  backEndServers,
+  normalBackEnd,
+  type BackEndServer,
+  type BackupServiceStatus,
+  type ExportState,
+  type FailoverMode,
+  type ImportState,
+  type PoolStatus,
+  type State,
+} from '../model/state.js'
 import {
   DEFAULT_SYNC_INTERVAL,
   MAX_SYNC_INTERVAL_SECONDS,
@@ -18,7 +28,7 @@ import {
   RPO_SECONDS,
   type SyncInterval,
 } from '../model/syncInterval.js'
-import type { Topology } from '../model/topology.js'
+import type { Pool, Topology } from '../model/topology.js'
 import { plain, topologyArbitrary, weighted, type TopologyArbitraryOptions } from './topologyArbitrary.js'
 
 // -------------------------------------------------------------------------------------
@@ -87,6 +97,42 @@ const backupStatusArbitrary = (pool: PoolFqdn): fc.Arbitrary<BackupServiceStatus
 
 const modeArbitrary = fc.constantFrom<FailoverMode>('planned', 'disaster')
 
+/** A Back End server, mostly `Primary`; `Mirror` only when `mirrored`. */
+const serverArbitrary = (mirrored: boolean): fc.Arbitrary<BackEndServer> =>
+  mirrored ? weighted<BackEndServer>('Primary', ['Mirror']) : fc.constant('Primary')
+
+/**
+ * A pool's status: reachability; running Front Ends as a count or as named stopped servers (so
+ * quorum is sometimes exact, sometimes a range); Back End faults (principal per database, servers
+ * down), mostly healthy.
+ */
+const poolStatusArbitrary = (pool: Pool, reachable: fc.Arbitrary<boolean>): fc.Arbitrary<PoolStatus> => {
+  const n = pool.frontEnds.length
+  const mirrored = pool.backEnd.mirror !== undefined
+  const servers = fc.oneof(
+    { arbitrary: fc.integer({ min: 0, max: n }).map((running) => ({ running })), weight: 2 },
+    { arbitrary: fc.array(fc.boolean(), { minLength: n, maxLength: n }).map((stops) => ({ stops })), weight: 1 },
+  )
+  const backEnd = fc.option(
+    fc.record({
+      user: serverArbitrary(mirrored),
+      cms: serverArbitrary(mirrored),
+      down: fc.subarray(mirrored ? [...backEndServers] : backEndServers.slice(0, 1)),
+    }),
+    { nil: undefined, freq: 2 },
+  )
+  return fc.record({ reachable, servers, backEnd }).map(({ reachable: r, servers: sv, backEnd: b }): PoolStatus => {
+    const stopped = 'stops' in sv ? pool.frontEnds.filter((_, i) => sv.stops[i] === true) : []
+    const health = b === undefined ? undefined : normalBackEnd({ principal: { User: b.user, CentralMgmt: b.cms }, down: b.down })
+    return {
+      reachable: r,
+      frontEndsRunning: 'running' in sv ? sv.running : n - stopped.length,
+      ...(stopped.length === 0 ? {} : { stoppedFrontEnds: stopped }),
+      ...(health === undefined ? {} : { backEnd: health }),
+    }
+  })
+}
+
 /**
  * Valid states of `topology`: reachability and running Front Ends per pool, failovers of paired
  * pools only (never both of a pair), the CMS active master on the CMS pool or its partner, Edge
@@ -105,9 +151,7 @@ export const stateArbitrary = (topology: Topology): fc.Arbitrary<State> => {
   return fc
     .record({
       pools: fc.tuple(
-        ...topology.pools.map((p) =>
-          fc.record({ reachable, frontEndsRunning: fc.integer({ min: 0, max: p.frontEnds.length }) }, plain),
-        ),
+        ...topology.pools.map((p) => poolStatusArbitrary(p, reachable)),
       ),
       failovers: fc.tuple(
         ...topology.pairings.map(() =>

@@ -44,6 +44,15 @@ const examples: { readonly [K in Problem['_tag']]: Extract<Problem, { _tag: K }>
   SourcePoolUnreachable: { _tag: 'SourcePoolUnreachable', pool: p2 },
   PlanContentMismatch: { _tag: 'PlanContentMismatch', field: 'warnings', missing: [{ _tag: 'PossibleDataLoss', severity: 'advice', pools: [p1, p2] }], unexpected: [] },
   PlanNotValidated: { _tag: 'PlanNotValidated', planId: 'abc' },
+  PoolUnreachable: { _tag: 'PoolUnreachable', pool: p1 },
+  BackupPoolQuorumLost: { _tag: 'BackupPoolQuorumLost', pool: p1, backupPool: p2, running: 1, neededToRun: { count: 2, among: 3 } },
+  PlannedFailoverWithBackEndDown: { _tag: 'PlannedFailoverWithBackEndDown', pool: p1, principal: 'Primary', mirrorUp: true },
+  QuorumHolds: { _tag: 'QuorumHolds', pool: p1, frontEnds: 5, running: 4, neededToStart: 4 },
+  PoolQuorumLost: { _tag: 'PoolQuorumLost', pool: p1, frontEnds: 5, running: 2, neededToRun: { count: 3, among: 5 } },
+  QuorumUnknown: { _tag: 'QuorumUnknown', pool: p1, frontEnds: 8, running: 4, reason: 'whichServers' },
+  NoMirror: { _tag: 'NoMirror', pool: p1, ha: 'alwaysOn' },
+  AlreadyPrincipal: { _tag: 'AlreadyPrincipal', pool: p1, principal: 'Mirror' },
+  NewPrincipalDown: { _tag: 'NewPrincipalDown', pool: p1, principal: 'Mirror' },
 }
 
 describe('articles', () => {

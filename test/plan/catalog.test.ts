@@ -34,9 +34,12 @@ describe('the catalog', () => {
     expect(Object.keys(catalog).sort()).toEqual([
       'CheckBackupService',
       'CheckCentralManagementStore',
+      'CheckDatabaseMirrorState',
       'FailbackPool',
       'FailoverCentralManagementStore',
+      'FailoverDatabase',
       'FailoverPool',
+      'ResetPoolRegistrarState',
       'SetBackupServiceSyncInterval',
       'SetEdgeNextHop',
       'SyncBackupService',
@@ -53,6 +56,9 @@ describe('the catalog', () => {
       FailbackPool: 'action',
       SyncBackupService: 'action',
       SetBackupServiceSyncInterval: 'action',
+      ResetPoolRegistrarState: 'action',
+      FailoverDatabase: 'action',
+      CheckDatabaseMirrorState: 'check',
     })
   })
 })

@@ -21,6 +21,12 @@ import {
 import { planFailback, type FailbackRequest } from '../../src/plan/planFailback.js'
 import { planFailover, type FailoverRequest } from '../../src/plan/planFailover.js'
 import { computePlanId, hasValidPlanId } from '../../src/plan/planId.js'
+import {
+  planBackEndFailover,
+  planQuorumRecovery,
+  type BackEndFailoverRequest,
+  type QuorumRecoveryRequest,
+} from '../../src/plan/planHighAvailability.js'
 import { planMoveService, type MoveServiceRequest } from '../../src/plan/planMoveService.js'
 import { applyPlan, validatePlan } from '../../src/plan/validatePlan.js'
 import { deploymentArbitrary } from '../../src/testing/arbitraries.js'
@@ -45,6 +51,10 @@ const namesOnlyKnownPools = (t: Topology, plan: Plan): boolean =>
         return t.index.pools.has(step.pool)
       case 'SetBackupServiceSyncInterval':
         return true
+      case 'ResetPoolRegistrarState':
+      case 'FailoverDatabase':
+      case 'CheckDatabaseMirrorState':
+        return t.index.pools.has(step.pool)
       case 'FailoverCentralManagementStore':
         return t.index.pools.has(step.from) && t.index.pools.has(step.to)
       case 'CheckCentralManagementStore':
@@ -104,6 +114,8 @@ const allRequests = (t: Topology): ReadonlyArray<(s: State) => Result> => {
       (s: State) => planBackupSync(t, s, freezeFresh({ pool: p.fqdn })),
       (s: State) => planBackupSync(t, s, freezeFresh({ pool: p.fqdn, module: 'ConfServices.DataConf' })),
       (s: State) => planConferenceContentRestore(t, s, freezeFresh({ pool: p.fqdn })),
+      (s: State) => planQuorumRecovery(t, s, freezeFresh({ pool: p.fqdn })),
+      ...['Primary', 'Mirror'].map((newPrincipal) => (s: State) => planBackEndFailover(t, s, freezeFresh({ pool: p.fqdn, newPrincipal }))),
     ]
   }).concat([(s: State) => planSyncInterval(t, s, freezeFresh({ interval: '00:07:30' }))])
 }
@@ -190,6 +202,9 @@ describe('planning laws on generated deployments', () => {
         planConferenceContentRestore(topology, state, failover as ConferenceContentRestoreRequest),
         planSyncInterval(topology, state, { interval: a } as SyncIntervalRequest),
         planSyncInterval(topology, state, b as SyncIntervalRequest),
+        planQuorumRecovery(topology, state, { pool: a } as QuorumRecoveryRequest),
+        planBackEndFailover(topology, state, { pool: a, newPrincipal: mode } as BackEndFailoverRequest),
+        planBackEndFailover(topology, state, failover as BackEndFailoverRequest),
       ])
         expect(E.isLeft(r) || E.isRight(r)).toBe(true)
     },

@@ -42,6 +42,12 @@ export const outline = (plan: Plan): ReadonlyArray<string> =>
         return `FailoverPool ${s.pool} -> ${s.backupPool}${s.disasterMode ? ' (disaster)' : ''}`
       case 'FailbackPool':
         return `FailbackPool ${s.pool} <- ${s.backupPool}${s.disasterMode ? ' (disaster)' : ''}`
+      case 'ResetPoolRegistrarState':
+        return `ResetPoolRegistrarState ${s.pool} (${s.resetType})`
+      case 'FailoverDatabase':
+        return `FailoverDatabase ${s.pool} ${s.databaseType} -> ${s.newPrincipal}${s.force ? ' (force)' : ''}`
+      case 'CheckDatabaseMirrorState':
+        return `CheckDatabaseMirrorState ${s.pool} ${s.databaseType} = ${s.principal}`
     }
   })
 

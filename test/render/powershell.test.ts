@@ -177,10 +177,10 @@ describe('renderPowerShell', () => {
 
   it('an unknown step anywhere refuses the whole plan, naming every step it cannot render', () => {
     const s = scenarioNamed('planned failover of pool1 (healthy)')
-    const steps = [...s.plan.steps, { _tag: 'FailoverDatabase', id: 'x', kind: 'action' }, { _tag: 'Nope', id: 'y', kind: 'action' }]
+    const steps = [...s.plan.steps, { _tag: 'FailoverPersistentChat', id: 'x', kind: 'action' }, { _tag: 'Nope', id: 'y', kind: 'action' }]
     const script = renderPowerShell({ ...s.plan, steps } as unknown as Plan)
     expect(skeleton(script)).toStrictEqual(["$ErrorActionPreference = '_'", "throw '_'"])
-    expect(script).toContain(`Step ${steps.length - 1} is not rendered: unknown step FailoverDatabase;`)
+    expect(script).toContain(`Step ${steps.length - 1} is not rendered: unknown step FailoverPersistentChat;`)
     expect(script).toContain(`Step ${steps.length} is not rendered: unknown step Nope;`)
   })
 

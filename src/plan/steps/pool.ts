@@ -13,8 +13,17 @@
  *
  * @module
  */
+import * as O from 'fp-ts/lib/Option.js'
 import type { PoolFqdn } from '../../model/identifiers.js'
-import { isCentralManagementStoreAvailable, isFailedOver, isPoolReachable, type FailoverMode, type State } from '../../model/state.js'
+import { lostPoolQuorum } from '../../assess/assessPool.js'
+import {
+  isBackEndDown,
+  isCentralManagementStoreAvailable,
+  isFailedOver,
+  isPoolReachable,
+  type FailoverMode,
+  type State,
+} from '../../model/state.js'
 import type { Topology } from '../../model/topology.js'
 import { broken, when, type BrokenRule, type StepFamily, type StepEntry } from './definition.js'
 import { boolean, fqdn } from './fields.js'
@@ -118,11 +127,16 @@ export const poolSteps: StepFamily<keyof PoolSteps> = {
             ...partnerRules(topology, pool, backupPool),
             ...when(isFailedOver(state, pool), 'PoolNotFailedOver', pool),
             ...when(!disasterMode && !isPoolReachable(state, pool), 'PlannedModeNeedsReachablePool', pool),
+            // Contract §9: a pool whose User database principal is down fails over in disaster mode.
+            ...when(!disasterMode && isBackEndDown(state, pool), 'PlannedModeNeedsBackEnd', pool),
           ],
     safety: (topology, before, step) => {
       const { activeMaster } = before.centralManagementStore
       return [
         ...when(!isPoolReachable(before, step.backupPool), 'FailoverOntoReachablePartner', step.backupPool),
+        // Contract §9: never onto a backup pool at pool-level quorum loss (Microsoft: below it the
+        // remaining servers stop all services).
+        ...when(O.isSome(lostPoolQuorum(topology, before, step.backupPool)), 'BackupPoolHasQuorum', step.backupPool),
         ...when(
           !isCentralManagementStoreAvailable(before) || activeMaster === step.pool,
           'CmsReadyForPoolFailover',

@@ -5,10 +5,12 @@
  * @internal
  */
 import type { StepTag } from '../../plan/step.js'
+import { backEndRenderings } from './backEnd.js'
 import { backupServiceRenderings } from './backupService.js'
 import { cmsRenderings } from './cms.js'
 import { edgeRenderings } from './edge.js'
 import { poolRenderings } from './pool.js'
+import { registrarRenderings } from './registrar.js'
 import type { StepRenderings } from './rendering.js'
 
 /**
@@ -19,8 +21,10 @@ import type { StepRenderings } from './rendering.js'
  * @internal
  */
 export const renderings: StepRenderings<StepTag> = {
+  ...backEndRenderings,
   ...backupServiceRenderings,
   ...cmsRenderings,
   ...edgeRenderings,
   ...poolRenderings,
+  ...registrarRenderings,
 }
