@@ -23,7 +23,7 @@ import {
   type MirroredDatabase,
 } from '../../model/state.js'
 import { ownField } from '../input.js'
-import { broken, checkMismatch, unchanged, when, type BrokenRule, type StepChecks, type StepFamily } from './definition.js'
+import { broken, checkMismatch, unchanged, when, type BrokenRule, type StepChecks, type StepEntry, type StepFamily } from './definition.js'
 import { boolean, fqdn, oneOf } from './fields.js'
 import type { Topology } from '../../model/topology.js'
 
@@ -97,9 +97,9 @@ export interface DatabaseMirrorObservation {
  */
 export interface BackEndSteps {
   /** `Invoke-CsDatabaseFailover`. */
-  readonly FailoverDatabase: { readonly step: FailoverDatabase; readonly observation: undefined }
+  readonly FailoverDatabase: StepEntry<FailoverDatabase, undefined>
   /** `Get-CsDatabaseMirrorState`. */
-  readonly CheckDatabaseMirrorState: { readonly step: CheckDatabaseMirrorState; readonly observation: DatabaseMirrorObservation }
+  readonly CheckDatabaseMirrorState: StepEntry<CheckDatabaseMirrorState, DatabaseMirrorObservation>
 }
 
 // -------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@
  */
 import type { PoolFqdn } from '../../model/identifiers.js'
 import { assessKnownPool, needsQuorumLossRecovery } from '../../assess/assessPool.js'
-import { broken, unchanged, when, type StepFamily } from './definition.js'
+import { broken, unchanged, when, type StepEntry, type StepFamily } from './definition.js'
 import { fqdn, oneOf } from './fields.js'
 
 // -------------------------------------------------------------------------------------
@@ -50,7 +50,7 @@ export interface ResetPoolRegistrarState {
  */
 export interface RegistrarSteps {
   /** `Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery`. */
-  readonly ResetPoolRegistrarState: { readonly step: ResetPoolRegistrarState; readonly observation: undefined }
+  readonly ResetPoolRegistrarState: StepEntry<ResetPoolRegistrarState, undefined>
 }
 
 // -------------------------------------------------------------------------------------
