@@ -43,6 +43,9 @@ const recording = (): { readonly handlers: StepHandlers; readonly calls: Array<s
       FailbackPool: ok(undefined),
       SyncBackupService: ok(undefined),
       SetBackupServiceSyncInterval: ok(undefined),
+      FailoverDatabase: ok(undefined),
+      CheckDatabaseMirrorState: ok({ principal: 'Mirror' }),
+      ResetPoolRegistrarState: ok(undefined),
     },
   }
 }
