@@ -224,7 +224,8 @@ export interface BackupServiceDocument {
 /**
  * The state document (`decodeState`, `encodeState`). Every field is optional: what is missing is
  * as the topology configures it, healthy. `federationEdgePool: null` says that no Edge pool
- * carries federation now; leaving it out means the topology's federation Edge pool.
+ * carries federation now; leaving it out means the topology's federation Edge pool (likewise
+ * `xmppEdgePool` and each entry of `mediaEdgePools`).
  *
  * @category codecs
  * @since 0.1.0
@@ -245,6 +246,20 @@ export interface StateDocument {
   readonly edgePools?: { readonly [fqdn: string]: EdgePoolStatusDocument }
   /** The Edge pool carrying federation now, or `null` for none. */
   readonly federationEdgePool?: string | null
+  /**
+   * The Edge pool the XMPP federation route points at now, or `null` for none; the topology's
+   * Edge pool with `xmpp: true` when absent.
+   *
+   * @since 0.2.0
+   */
+  readonly xmppEdgePool?: string | null
+  /**
+   * The Edge pool each Front End pool uses for media now, by pool FQDN (`null`: none); a pool
+   * left out uses its topology `edgePool`.
+   *
+   * @since 0.2.0
+   */
+  readonly mediaEdgePools?: { readonly [fqdn: string]: string | null }
   /** Backup Service status per direction. */
   readonly backupService?: ReadonlyArray<BackupServiceDocument>
   /** The global Backup Service settings; `syncInterval` `"00:02:00"` when absent. */

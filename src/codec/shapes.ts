@@ -70,6 +70,8 @@ export const STATE_FIELDS = namesOf<StateDocument>({
   centralManagementStore: true,
   edgePools: true,
   federationEdgePool: true,
+  xmppEdgePool: true,
+  mediaEdgePools: true,
   backupService: true,
   backupServiceConfiguration: true,
 })

@@ -15,14 +15,14 @@ import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import * as t from 'io-ts'
 import type { EdgePoolFqdn, Fqdn, PoolFqdn } from '../model/identifiers.js'
 import type { DecodeProblem } from '../model/problem.js'
-import type { BackupServiceStatus, EdgePoolStatus, FailoverMode, PoolStatus, State } from '../model/state.js'
+import { topologyXmppEdgePool, type BackupServiceStatus, type EdgePoolStatus, type FailoverMode, type PoolStatus, type State } from '../model/state.js'
 import { DEFAULT_SYNC_INTERVAL, type BackupServiceConfiguration } from '../model/syncInterval.js'
 import type { Topology } from '../model/topology.js'
 import type { StateDocument } from './documents.js'
 import { contextAt, field, isFields, leaf, open, optionalLeaf, reject, type Errors, type Fields } from './fields.js'
 import { booleanCodec, fqdnCodec, integerCodec, syncIntervalCodec } from './primitives.js'
 import { decodePoolHealth } from './poolHealth.js'
-import { decodeWith, pathFrom, pathOf, problemError } from './problems.js'
+import { decodeWith, keyedPath, pathFrom, pathOf, problemError } from './problems.js'
 import {
   BACKUP_SERVICE_CONFIGURATION_FIELDS,
   CMS_STATUS_FIELDS,
@@ -159,14 +159,52 @@ const decodeCms = (errors: Errors, doc: Fields, c: t.Context, topology: Topology
   return { activeMaster: master, available }
 }
 
-const decodeFederation = (errors: Errors, doc: Fields, c: t.Context, topology: Topology): EdgePoolFqdn | undefined => {
-  const raw = field(doc, 'federationEdgePool')
-  if (raw === undefined) return topology.edgePools.find((e) => e.federation)?.fqdn
+/** `federationEdgePool` or `xmppEdgePool`: an Edge pool of the topology, `null` for none, `fallback` when absent. */
+const decodeEdgeRole = (
+  errors: Errors,
+  doc: Fields,
+  c: t.Context,
+  topology: Topology,
+  name: 'federationEdgePool' | 'xmppEdgePool',
+  fallback: EdgePoolFqdn | undefined,
+): EdgePoolFqdn | undefined => {
+  const raw = field(doc, name)
+  if (raw === undefined) return fallback
   if (raw === null) return undefined
-  const edge = leaf(errors, fqdnCodec, raw, c, 'federationEdgePool')
+  const edge = leaf(errors, fqdnCodec, raw, c, name)
   if (edge === undefined || topology.index.edgePools.has(edge)) return edge
-  report(errors, { _tag: 'UnknownReference', path: 'federationEdgePool', kind: 'edgePool', name: edge }, c)
+  report(errors, { _tag: 'UnknownReference', path: name, kind: 'edgePool', name: edge }, c)
   return undefined
+}
+
+/** `mediaEdgePools`: per pool, an Edge pool of the topology or `null`; a pool left out keeps its topology `edgePool`. */
+const decodeMediaEdgePools = (
+  errors: Errors,
+  doc: Fields,
+  c: t.Context,
+  topology: Topology,
+): ReadonlyMap<PoolFqdn, EdgePoolFqdn> => {
+  const given = decodeFqdnMap(
+    errors,
+    doc,
+    c,
+    'mediaEdgePools',
+    'pool',
+    (p) => topology.index.pools.has(p),
+    (errs, item, here, key): EdgePoolFqdn | null | undefined => {
+      if (item === null) return null
+      const edge = leaf(errs, fqdnCodec, item, here, key)
+      if (edge === undefined || topology.index.edgePools.has(edge)) return edge
+      report(errs, { _tag: 'UnknownReference', path: keyedPath('mediaEdgePools', key), kind: 'edgePool', name: edge }, here)
+      return undefined
+    },
+  )
+  const media = new Map<PoolFqdn, EdgePoolFqdn>()
+  for (const p of topology.pools) {
+    const edge = given.has(p.fqdn) ? given.get(p.fqdn) : p.edgePool
+    if (edge !== undefined && edge !== null) media.set(p.fqdn, edge)
+  }
+  return media
 }
 
 const stateCodec = (topology: Topology): t.Type<State, StateDocument> =>
@@ -181,14 +219,23 @@ const stateCodec = (topology: Topology): t.Type<State, StateDocument> =>
       const failovers = decodeFailovers(errors, u, c, topology)
       const centralManagementStore = decodeCms(errors, u, c, topology)
       const edgePools = decodeEdgePools(errors, u, c, topology)
-      const federationEdgePool = decodeFederation(errors, u, c, topology)
+      const federationEdgePool = decodeEdgeRole(errors, u, c, topology, 'federationEdgePool', topology.edgePools.find((e) => e.federation)?.fqdn)
+      const xmppEdgePool = decodeEdgeRole(errors, u, c, topology, 'xmppEdgePool', topologyXmppEdgePool(topology))
+      const mediaEdgePools = decodeMediaEdgePools(errors, u, c, topology)
       const backupService = decodeBackupService(errors, u, c, topology)
       const backupServiceConfiguration = decodeBackupServiceConfiguration(errors, u, c)
       if (errors.length > 0) return t.failures(errors)
-      const state: State =
-        federationEdgePool === undefined
-          ? { pools, failovers, centralManagementStore, edgePools, backupService, backupServiceConfiguration }
-          : { pools, failovers, centralManagementStore, edgePools, federationEdgePool, backupService, backupServiceConfiguration }
+      const state: State = {
+        pools,
+        failovers,
+        centralManagementStore,
+        edgePools,
+        ...(federationEdgePool === undefined ? {} : { federationEdgePool }),
+        ...(xmppEdgePool === undefined ? {} : { xmppEdgePool }),
+        mediaEdgePools,
+        backupService,
+        backupServiceConfiguration,
+      }
       return t.success(state)
     },
     encodeStateDocument,
@@ -217,6 +264,9 @@ function encodeStateDocument(s: State): StateDocument {
     },
     edgePools: Object.fromEntries(byKey(s.edgePools).map(([k, e]) => [k, { reachable: e.reachable, nextHop: e.nextHop }])),
     federationEdgePool: s.federationEdgePool ?? null,
+    xmppEdgePool: s.xmppEdgePool ?? null,
+    // Every pool: `null` for one without a media Edge pool now, so that no topology default applies.
+    mediaEdgePools: Object.fromEntries(byKey(new Map([...s.pools.keys()].map((p) => [p, s.mediaEdgePools.get(p) ?? null])))),
     backupService: byKey(s.backupService).map(([, b]) => ({ ...b })),
     backupServiceConfiguration: { syncInterval: s.backupServiceConfiguration.syncInterval },
   }

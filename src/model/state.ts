@@ -237,6 +237,20 @@ export interface State {
   readonly edgePools: ReadonlyMap<EdgePoolFqdn, EdgePoolStatus>
   /** The Edge pool now carrying SfB federation, if any. */
   readonly federationEdgePool?: EdgePoolFqdn
+  /**
+   * The Edge pool the XMPP federation route (`Set-CsSite -XmppFederationRoute`) points at now, if
+   * any.
+   *
+   * @since 0.2.0
+   */
+  readonly xmppEdgePool?: EdgePoolFqdn
+  /**
+   * The Edge pool each Front End pool uses for media now ("Associate Edge Pool (for media
+   * components)" in Topology Builder); a pool without an entry uses none.
+   *
+   * @since 0.2.0
+   */
+  readonly mediaEdgePools: ReadonlyMap<PoolFqdn, EdgePoolFqdn>
   /** Backup Service status per direction, keyed by source pool. */
   readonly backupService: ReadonlyMap<PoolFqdn, BackupServiceStatus>
   /** The global Backup Service settings (`Get-CsBackupServiceConfiguration`). */
@@ -248,21 +262,49 @@ export interface State {
 // -------------------------------------------------------------------------------------
 
 /**
+ * The Edge pool the topology designates for XMPP federation: the first with `xmpp: true`, in
+ * topology order (Microsoft: "there is one Edge pool designated as the pool to use for XMPP
+ * federation", OfficeDocs-SkypeForBusiness failing-over-failing-back-or-changing-the-edge-pool.md).
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const topologyXmppEdgePool = (topology: Topology): EdgePoolFqdn | undefined =>
+  topology.edgePools.find((e) => e.xmpp)?.fqdn
+
+/**
+ * The media Edge pool of every Front End pool as the topology associates it (`edgePool`), in
+ * topology order.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const topologyMediaEdgePools = (topology: Topology): ReadonlyMap<PoolFqdn, EdgePoolFqdn> => {
+  const media = new Map<PoolFqdn, EdgePoolFqdn>()
+  for (const p of topology.pools) if (p.edgePool !== undefined) media.set(p.fqdn, p.edgePool)
+  return media
+}
+
+/**
  * The healthy state of a topology: every pool and Edge pool reachable with all servers running,
  * nothing failed over, the CMS active master on its topology pool and available, every Edge next
- * hop as configured, federation on the Edge pool the topology marks.
+ * hop as configured, federation and XMPP on the Edge pools the topology marks, every Front End
+ * pool's media on its topology Edge pool.
  *
  * @category constructors
  * @since 0.1.0
  */
 export const initialState = (topology: Topology): State => {
   const federation = topology.edgePools.find((e) => e.federation)
+  const xmpp = topologyXmppEdgePool(topology)
   return {
     pools: new Map(topology.pools.map((p) => [p.fqdn, { reachable: true, frontEndsRunning: p.frontEnds.length }])),
     failovers: new Map(),
     centralManagementStore: { activeMaster: topology.centralManagementStore.pool, available: true },
     edgePools: new Map(topology.edgePools.map((e) => [e.fqdn, { reachable: true, nextHop: e.nextHop }])),
     ...(federation === undefined ? {} : { federationEdgePool: federation.fqdn }),
+    ...(xmpp === undefined ? {} : { xmppEdgePool: xmpp }),
+    mediaEdgePools: topologyMediaEdgePools(topology),
     backupService: new Map(),
     backupServiceConfiguration: { syncInterval: DEFAULT_SYNC_INTERVAL },
   }

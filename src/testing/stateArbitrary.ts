@@ -9,10 +9,11 @@
  * @module
  */
 import * as fc from 'fast-check'
-import type { PoolFqdn } from '../model/identifiers.js'
+import type { EdgePoolFqdn, PoolFqdn } from '../model/identifiers.js'
 import {
   backEndServers,
   normalBackEnd,
+  topologyXmppEdgePool,
   type BackEndServer,
   type BackupServiceStatus,
   type ExportState,
@@ -136,8 +137,10 @@ const poolStatusArbitrary = (pool: Pool, reachable: fc.Arbitrary<boolean>): fc.A
 /**
  * Valid states of `topology`: reachability and running Front Ends per pool, failovers of paired
  * pools only (never both of a pair), the CMS active master on the CMS pool or its partner, Edge
- * pools forwarding to pools of the topology, an optional federation Edge pool, Backup Service
- * statuses of paired pools (any mix of recorded export, import and last sync) and a sync interval.
+ * pools forwarding to pools of the topology, an optional federation Edge pool, the XMPP route and
+ * each pool's media Edge pool (mostly as the topology configures them, sometimes elsewhere or
+ * none), Backup Service statuses of paired pools (any mix of recorded export, import and last
+ * sync) and a sync interval.
  *
  * @category arbitraries
  * @since 0.1.0
@@ -170,6 +173,21 @@ export const stateArbitrary = (topology: Topology): fc.Arbitrary<State> => {
           ? fc.constant(undefined)
           : fc.option(fc.constantFrom(...topology.edgePools.map((e) => e.fqdn)), { nil: undefined }),
       syncInterval: syncIntervalArbitrary,
+      // Mostly where the topology puts them (healthy), sometimes moved to another Edge pool or to none.
+      xmpp:
+        topology.edgePools.length === 0
+          ? fc.constant(undefined)
+          : weighted<EdgePoolFqdn | undefined>(topologyXmppEdgePool(topology), [
+              undefined,
+              ...topology.edgePools.map((e) => e.fqdn),
+            ]),
+      media: fc.tuple(
+        ...topology.pools.map((p) =>
+          topology.edgePools.length === 0
+            ? fc.constant(p.edgePool)
+            : weighted<EdgePoolFqdn | undefined>(p.edgePool, [undefined, ...topology.edgePools.map((e) => e.fqdn)]),
+        ),
+      ),
       backup: fc.tuple(
         ...poolNames.map((p) =>
           topology.index.partners.has(p) ? fc.option(backupStatusArbitrary(p), { nil: undefined }) : fc.constant(undefined),
@@ -193,6 +211,13 @@ export const stateArbitrary = (topology: Topology): fc.Arbitrary<State> => {
           topology.edgePools.map((e, k) => [e.fqdn, g.edgePools[k] ?? { reachable: true, nextHop: e.nextHop }]),
         ),
         ...(g.federation === undefined ? {} : { federationEdgePool: g.federation }),
+        ...(g.xmpp === undefined ? {} : { xmppEdgePool: g.xmpp }),
+        mediaEdgePools: new Map(
+          topology.pools.flatMap((p, i) => {
+            const edge = g.media[i]
+            return edge === undefined ? [] : [[p.fqdn, edge] as const]
+          }),
+        ),
         backupService: new Map(
           g.backup.flatMap((b) => (b === undefined ? [] : [[b.pool, b] as const])),
         ),

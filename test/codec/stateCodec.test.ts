@@ -4,6 +4,7 @@ import { decodeState, encodeState } from '../../src/codec/stateCodec.js'
 import { initialState } from '../../src/model/state.js'
 import { contosoTopologyDocument, pool1FailedOverStateDocument, redmondDownStateDocument } from '../support/fixtures.js'
 import { baseDocument, edit, stateOf, stateProblems, topologyOf } from './support.js'
+import { contosoTopology, fqdn } from '../support/builders.js'
 
 const contoso = topologyOf(contosoTopologyDocument())
 const base = topologyOf(baseDocument())
@@ -244,6 +245,13 @@ describe('encodeState', () => {
           'edge2.contoso.com': { reachable: true, nextHop: 'pool2.contoso.com' },
         },
         federationEdgePool: null,
+        xmppEdgePool: 'edge2.contoso.com',
+        // Every pool, null for one without a media Edge pool (se1 has no edgePool in the topology).
+        mediaEdgePools: {
+          'pool1.contoso.com': 'edge1.contoso.com',
+          'pool2.contoso.com': 'edge2.contoso.com',
+          'se1.contoso.com': null,
+        },
         backupService: [{ pool: 'pool1.contoso.com', exportState: 'SteadyState' }, { pool: 'pool2.contoso.com' }],
         backupServiceConfiguration: { syncInterval: '00:02:00' },
       }),
@@ -270,10 +278,63 @@ describe('encodeState', () => {
       failovers: healthy.failovers,
       centralManagementStore: healthy.centralManagementStore,
       edgePools: healthy.edgePools,
+      mediaEdgePools: healthy.mediaEdgePools,
       backupService: healthy.backupService,
       backupServiceConfiguration: healthy.backupServiceConfiguration,
     }
     expect(encodeState(none).federationEdgePool).toBeNull()
     expect(decodeState(contoso, encodeState(none))).toStrictEqual(E.right(none))
+  })
+})
+
+describe('decodeState: the XMPP route and media Edge pools (contract §10)', () => {
+  const contoso = contosoTopology()
+
+  it('defaults to the topology: XMPP on the Edge pool with xmpp: true, each pool on its topology edgePool', () => {
+    const s = initialState(contoso)
+    expect(s.xmppEdgePool).toBe('edge2.contoso.com')
+    expect([...s.mediaEdgePools]).toStrictEqual([
+      ['pool1.contoso.com', 'edge1.contoso.com'],
+      ['pool2.contoso.com', 'edge2.contoso.com'],
+    ])
+    expect(decodeState(contoso, {})).toStrictEqual(E.right(s))
+  })
+
+  it('reads where the roles are now; null means none; FQDNs are normalized', () => {
+    const decoded = decodeState(contoso, {
+      xmppEdgePool: 'EDGE1.contoso.com.',
+      mediaEdgePools: { 'Pool1.Contoso.com': 'edge2.contoso.com', 'pool2.contoso.com': null },
+    })
+    expect(E.isRight(decoded)).toBe(true)
+    if (E.isLeft(decoded)) return
+    expect(decoded.right.xmppEdgePool).toBe('edge1.contoso.com')
+    expect([...decoded.right.mediaEdgePools]).toStrictEqual([['pool1.contoso.com', 'edge2.contoso.com']])
+    expect(decodeState(contoso, { xmppEdgePool: null })).toStrictEqual(
+      E.right((({ xmppEdgePool: _, ...rest }) => rest)(initialState(contoso))),
+    )
+  })
+
+  it('reports unknown pools and Edge pools and wrong values with their paths, all at once', () => {
+    const decoded = decodeState(contoso, {
+      xmppEdgePool: 'edge9.contoso.com',
+      mediaEdgePools: { 'pool9.contoso.com': 'edge1.contoso.com', 'pool1.contoso.com': 'edge9.contoso.com', 'pool2.contoso.com': 7 },
+    })
+    expect(E.isLeft(decoded)).toBe(true)
+    if (E.isRight(decoded)) return
+    const paths = decoded.left.map((p) => ('path' in p ? p.path : ''))
+    expect(paths).toStrictEqual(
+      expect.arrayContaining([
+        'xmppEdgePool',
+        'mediaEdgePools["pool9.contoso.com"]',
+        'mediaEdgePools["pool1.contoso.com"]',
+        'mediaEdgePools["pool2.contoso.com"]',
+      ]),
+    )
+    expect(decoded.left).toHaveLength(4)
+  })
+
+  it('round trips a state whose roles moved: decodeState(t, encodeState(s)) deep-equals s', () => {
+    const s = { ...initialState(contoso), xmppEdgePool: fqdn('edge1.contoso.com'), mediaEdgePools: new Map([[fqdn('pool2.contoso.com'), fqdn('edge1.contoso.com')]]) }
+    expect(decodeState(contoso, JSON.parse(JSON.stringify(encodeState(s))))).toStrictEqual(E.right(s))
   })
 })
