@@ -18,6 +18,8 @@
  */
 import { execFile } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
+import process from 'node:process'
+import { createInterface } from 'node:readline/promises'
 import { parseArgs } from 'node:util'
 import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
@@ -73,6 +75,22 @@ const action =
   (step: Step): TE.TaskEither<PortFailure, undefined> =>
     TE.map(() => undefined)(TE.chain((cmd: string) => run(remote, cmd))(TE.fromEither(commandOf(step))))
 
+/** A manual step (Topology Builder, DNS): shows what to do and succeeds once the operator presses Enter. */
+const byHand = (step: Step): TE.TaskEither<PortFailure, undefined> =>
+  TE.tryCatch(
+    async () => {
+      const c = stepCommand(step, 1)
+      const rl = createInterface({ input: process.stdin, output: process.stdout })
+      try {
+        await rl.question(`Manual step ${step.id}: ${c._tag === 'Command' ? c.command : c.reason}\nPress Enter once it is done. `)
+      } finally {
+        rl.close()
+      }
+      return undefined
+    },
+    (e) => portFailure(e instanceof Error ? e.message : String(e), 'NotConfirmed'),
+  )
+
 const HEALTHY: ReadonlySet<string> = new Set(['FinalState', 'SteadyState', 'NormalState'])
 
 /**
@@ -123,6 +141,10 @@ export const remotingHandlers = (remote: RemotePowerShell): StepHandlers => ({
         ),
       )(TE.fromEither(commandOf(step))),
     ),
+  MoveFederationRoute: byHand,
+  SetXmppFederationRoute: action(remote),
+  UpdateXmppDns: byHand,
+  AssociateEdgePool: byHand,
 })
 
 /** A remoting function over `pwsh` (PowerShell 7 with a configured remote session to `computer`). */
@@ -164,6 +186,10 @@ export const dryRunHandlers = (topology: Topology, state: State, failAt: string 
     ResetPoolRegistrarState: printing(sim.ResetPoolRegistrarState),
     FailoverDatabase: printing(sim.FailoverDatabase),
     CheckDatabaseMirrorState: printing(sim.CheckDatabaseMirrorState),
+    MoveFederationRoute: printing(sim.MoveFederationRoute),
+    SetXmppFederationRoute: printing(sim.SetXmppFederationRoute),
+    UpdateXmppDns: printing(sim.UpdateXmppDns),
+    AssociateEdgePool: printing(sim.AssociateEdgePool),
   }
 }
 

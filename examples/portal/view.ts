@@ -231,6 +231,14 @@ const stepWhat = (step: Step): string => {
       return `Make the ${step.newPrincipal} Back End server principal of the ${step.databaseType} database of ${step.pool}${step.force ? ' (-Force)' : ''}`
     case 'CheckDatabaseMirrorState':
       return `Check that the ${step.principal} server is principal of the ${step.databaseType} database of ${step.pool}`
+    case 'MoveFederationRoute':
+      return `Move federation from Edge pool ${step.from} to ${step.to} (Topology Builder, by hand)`
+    case 'SetXmppFederationRoute':
+      return `Point the XMPP federation route of site ${step.site} at Edge pool ${step.edgePool}`
+    case 'UpdateXmppDns':
+      return `Point the XMPP DNS records at Edge pool ${step.edgePool} (by hand)`
+    case 'AssociateEdgePool':
+      return `Associate ${step.pool} with Edge pool ${step.edgePool} for media (Topology Builder, by hand)`
   }
 }
 

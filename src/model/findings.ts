@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { EdgePoolFqdn, PoolFqdn } from './identifiers.js'
+import type { EdgePoolFqdn, PoolFqdn, SiteName } from './identifiers.js'
 
 /**
  * How serious a finding is: `warning` (data or service is lost: shown first), `unsupported`
@@ -176,6 +176,27 @@ export interface ConferenceContentNotRestored {
 }
 
 /**
+ * A site failover finds no running Edge pool in another site to take over what the site's Edge
+ * pools carry (federation, XMPP federation, media of running pools elsewhere): external access,
+ * federation or conferencing media through them stays down until an Edge pool is restored.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface NoSurvivingEdgePool {
+  /** Stable machine code. */
+  readonly _tag: 'NoSurvivingEdgePool'
+  /** Always `warning`: service is lost. */
+  readonly severity: Severity
+  /** The running Front End pools elsewhere whose media stays on the site's Edge pools. */
+  readonly pools: ReadonlyArray<PoolFqdn>
+  /** The site failed over. */
+  readonly site: SiteName
+  /** The site's Edge pools that still carry something. */
+  readonly edgePools: ReadonlyArray<EdgePoolFqdn>
+}
+
+/**
  * Any finding: topology findings, the warnings plans add and those of `assessBackupService`.
  *
  * @category model
@@ -189,3 +210,4 @@ export type Finding =
   | BackupServiceLagging
   | SyncIntervalAboveRpo
   | ConferenceContentNotRestored
+  | NoSurvivingEdgePool

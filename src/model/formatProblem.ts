@@ -104,6 +104,14 @@ const intentSentence = (intent: Intent): string => {
       return `recover ${intent.pool} from routing-group quorum loss (QuorumLossRecovery)`
     case 'BackEndFailover':
       return `make the ${intent.newPrincipal} Back End server principal for ${intent.pool}`
+    case 'EdgeFailover':
+      return `move what Edge pool ${intent.edgePool} carries (federation, XMPP federation, media) to ${intent.to}`
+    case 'EdgeFailback':
+      return `give Edge pool ${intent.edgePool} back the federation, XMPP federation and media roles the topology gives it`
+    case 'SiteFailover':
+      return `fail over site ${intent.site}: its paired pools and what its Edge pools carry${intent.mode === undefined ? '' : ` (${intent.mode} mode)`}`
+    case 'SiteFailback':
+      return `fail back site ${intent.site}: its Edge pools, then its failed-over pools`
   }
   return absurd(intent)
 }
@@ -225,6 +233,28 @@ const problemSentence = (problem: Problem): string => {
       return `The ${problem.principal} server is already principal for the Back End databases of ${problem.pool}: nothing to fail over.`
     case 'NewPrincipalDown':
       return `The ${problem.principal} Back End server of ${problem.pool} is down, so it cannot become principal; bring it back first.`
+    case 'UnknownEdgePool':
+      return `${q(problem.edgePool)} is not an Edge pool of the topology; check the name against Topology Builder.`
+    case 'SameEdgePool':
+      return `Edge pool ${problem.edgePool} cannot fail over to itself; name another Edge pool with --to.`
+    case 'TargetEdgePoolUnreachable':
+      return `The Edge pool ${problem.edgePool} is unreachable, so it cannot take over federation, XMPP or media; choose a running Edge pool, or restore it first.`
+    case 'EdgePoolUnreachable':
+      return `Edge pool ${problem.edgePool} is still unreachable; start its Edge services before failing its roles back.`
+    case 'NothingToFailOver':
+      return problem.site !== undefined
+        ? `No paired Front End pool of site ${q(problem.site)} is left to fail over (each is failed over already or the site has none).`
+        : `Edge pool ${problem.edgePool ?? ''} carries no federation, XMPP federation or media of a running pool now, so there is nothing to fail over.`
+    case 'NothingToFailBack':
+      return problem.site !== undefined
+        ? `No pool of site ${q(problem.site)} is failed over and no Edge pool of it has a role to take back, so there is nothing to fail back.`
+        : `No role the topology gives Edge pool ${problem.edgePool ?? ''} is held by another Edge pool now, so there is nothing to fail back.`
+    case 'EdgeFailbackFirst':
+      return `Fail back Edge pool ${problem.edgePool} first (sfb-dr plan edge-failback --edge-pool ${problem.edgePool}): it is back, but another Edge pool still carries its federation or XMPP role; only then fail back ${problem.pool} (Microsoft fails the Edge back before Invoke-CsPoolFailback of a pool at the same site).`
+    case 'UnknownSite':
+      return `${q(problem.site)} is not a site of the topology; site names are compared exactly, as Topology Builder shows them.`
+    case 'PartnerInSameSite':
+      return `${problem.pools[0]} and ${problem.pools[1]} are a pair and both are in site ${q(problem.site)}: losing the site loses both, so there is no pool to fail over to; pair each pool with a pool in another site.`
   }
   return absurd(problem)
 }
@@ -283,6 +313,10 @@ const findingSentence = (finding: Finding): string => {
       return `The conference content of the users homed on ${finding.pools[0] ?? ''} stays on ${finding.pools[1] ?? ''}, which is unreachable: once it is back, restore it (Invoke-CsBackupServiceSync -PoolFqdn '${finding.pools[1] ?? ''}' -BackupModule ConfServices.DataConf; sfb-dr plan conference-content-restore --pool ${finding.pools[0] ?? ''}).`
     case 'EdgeNextHopNotRestored':
       return `Edge pool ${finding.edgePool} still forwards to ${finding.pools[0] ?? ''}; restore its next hop to ${finding.configuredNextHop} with Set-CsEdgeServer when convenient.`
+    case 'NoSurvivingEdgePool':
+      return `No running Edge pool outside site ${finding.site} can take over from ${finding.edgePools.join(', ')}: federation, XMPP federation and conferencing media through ${finding.edgePools.length === 1 ? 'it' : 'them'}${
+        finding.pools.length === 0 ? '' : ` (media of ${finding.pools.join(', ')})`
+      } stay down; restore an Edge pool, then plan edge-failover to it.`
   }
   return absurd(finding)
 }

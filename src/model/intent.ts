@@ -1,9 +1,65 @@
 /**
+ * Move what `edgePool` carries now (federation, XMPP federation, media of running pools) to `to`.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface EdgeFailoverIntent {
+  /** Discriminant. */
+  readonly _tag: 'EdgeFailover'
+  /** The Edge pool losing its roles. */
+  readonly edgePool: EdgePoolFqdn
+  /** The Edge pool taking them. */
+  readonly to: EdgePoolFqdn
+}
+
+/**
+ * Give back to `edgePool` the roles the topology gives it and another Edge pool holds now.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface EdgeFailbackIntent {
+  /** Discriminant. */
+  readonly _tag: 'EdgeFailback'
+  /** The restored Edge pool. */
+  readonly edgePool: EdgePoolFqdn
+}
+
+/**
+ * Fail over every paired Front End pool of a site, and what its Edge pools carry.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface SiteFailoverIntent {
+  /** Discriminant. */
+  readonly _tag: 'SiteFailover'
+  /** The site. */
+  readonly site: SiteName
+  /** The mode asked for every pool; absent: each pool's default. */
+  readonly mode?: FailoverMode
+}
+
+/**
+ * Fail back the site's Edge pools and every failed-over pool of the site.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface SiteFailbackIntent {
+  /** Discriminant. */
+  readonly _tag: 'SiteFailback'
+  /** The site. */
+  readonly site: SiteName
+}
+
+/**
  * What a plan is for.
  *
  * @module
  */
-import type { PoolFqdn } from './identifiers.js'
+import type { EdgePoolFqdn, PoolFqdn, SiteName } from './identifiers.js'
 import type { BackEndServer, BackupModule, FailoverMode } from './state.js'
 import type { SyncInterval } from './syncInterval.js'
 
@@ -138,3 +194,7 @@ export type Intent =
   | SetSyncIntervalIntent
   | QuorumRecoveryIntent
   | BackEndFailoverIntent
+  | EdgeFailoverIntent
+  | EdgeFailbackIntent
+  | SiteFailoverIntent
+  | SiteFailbackIntent

@@ -581,6 +581,135 @@ export interface NewPrincipalDown {
 }
 
 /**
+ * The Edge pool named in a request is not an Edge pool of the topology.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface UnknownEdgePool {
+  /** Stable machine code. */
+  readonly _tag: 'UnknownEdgePool'
+  /** The Edge pool, as given. */
+  readonly edgePool: string
+}
+
+/**
+ * An Edge failover names the same Edge pool as source and target.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface SameEdgePool {
+  /** Stable machine code. */
+  readonly _tag: 'SameEdgePool'
+  /** The Edge pool. */
+  readonly edgePool: string
+}
+
+/**
+ * The Edge pool an Edge failover would move roles to is unreachable.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface TargetEdgePoolUnreachable {
+  /** Stable machine code. */
+  readonly _tag: 'TargetEdgePoolUnreachable'
+  /** The target Edge pool. */
+  readonly edgePool: string
+}
+
+/**
+ * The Edge pool to fail back to is still unreachable.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface EdgePoolUnreachable {
+  /** Stable machine code. */
+  readonly _tag: 'EdgePoolUnreachable'
+  /** The Edge pool. */
+  readonly edgePool: string
+}
+
+/**
+ * There is nothing to fail over: the Edge pool carries no federation, XMPP or media of a running
+ * pool now (`edgePool`), or every paired pool of the site is failed over already (`site`).
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface NothingToFailOver {
+  /** Stable machine code. */
+  readonly _tag: 'NothingToFailOver'
+  /** The Edge pool (Edge failover). */
+  readonly edgePool?: string
+  /** The site (site failover). */
+  readonly site?: string
+}
+
+/**
+ * There is nothing to fail back: no role the topology gives the Edge pool is held by another
+ * Edge pool now (`edgePool`), or no pool of the site is failed over and no Edge pool of it has a
+ * role to take back (`site`).
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface NothingToFailBack {
+  /** Stable machine code. */
+  readonly _tag: 'NothingToFailBack'
+  /** The Edge pool (Edge failback). */
+  readonly edgePool?: string
+  /** The site (site failback). */
+  readonly site?: string
+}
+
+/**
+ * A Front End pool cannot fail back yet: a reachable Edge pool of its site has its federation or
+ * XMPP role held by another Edge pool; fail the Edge pool back first (domain-facts §6.1 #15).
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface EdgeFailbackFirst {
+  /** Stable machine code. */
+  readonly _tag: 'EdgeFailbackFirst'
+  /** The Front End pool to fail back. */
+  readonly pool: string
+  /** The Edge pool to fail back first. */
+  readonly edgePool: string
+}
+
+/**
+ * The site named in a request is not a site of the topology.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface UnknownSite {
+  /** Stable machine code. */
+  readonly _tag: 'UnknownSite'
+  /** The site, as given. */
+  readonly site: string
+}
+
+/**
+ * Both pools of a pair are in the site being failed over: losing the site loses the pair.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export interface PartnerInSameSite {
+  /** Stable machine code. */
+  readonly _tag: 'PartnerInSameSite'
+  /** The site. */
+  readonly site: string
+  /** The two pools of the pair. */
+  readonly pools: readonly [string, string]
+}
+
+/**
  * The name of a rule a plan step breaks: a step precondition or one of the four safety rules
  * (`OnePoolOfPairFailedOver`, `FailoverOntoReachablePartner` / `FailbackToReachablePools`,
  * `CmsReadyForPoolFailover`, `NoEdgeNextHopToFailingPool`), plus `CmsAvailableForPoolFailback`
@@ -624,6 +753,11 @@ export type StepRule =
   | 'BackupPoolHasQuorum'
   | 'PoolReachableForSync'
   | 'PartnerReachableForSync'
+  | 'DistinctEdgePools'
+  | 'FederationOnSourceEdgePool'
+  | 'XmppSiteIsEdgePoolSite'
+  | 'XmppRouteOnEdgePool'
+  | 'EdgeFailedBackFirst'
 
 /**
  * A plan step breaks a rule in the state it would run in.
@@ -859,6 +993,15 @@ export type Violation =
   | NoMirror
   | AlreadyPrincipal
   | NewPrincipalDown
+  | UnknownEdgePool
+  | SameEdgePool
+  | TargetEdgePoolUnreachable
+  | EdgePoolUnreachable
+  | NothingToFailOver
+  | NothingToFailBack
+  | EdgeFailbackFirst
+  | UnknownSite
+  | PartnerInSameSite
 
 // -------------------------------------------------------------------------------------
 // reading problems (text and bytes)

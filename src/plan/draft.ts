@@ -10,7 +10,7 @@ import type { Step } from './step.js'
 
 export { checkBackupService, setBackupServiceSyncInterval, syncBackupService } from './steps/backupService.js'
 export { checkCentralManagementStore, failoverCentralManagementStore } from './steps/cms.js'
-export { setEdgeNextHop } from './steps/edge.js'
+export { associateEdgePool, moveFederationRoute, setEdgeNextHop, setXmppFederationRoute, updateXmppDns } from './steps/edge.js'
 export { failbackPool, failoverPool } from './steps/pool.js'
 export { resetPoolRegistrarState } from './steps/registrar.js'
 export { checkDatabaseMirrorState, failoverDatabase } from './steps/backEnd.js'

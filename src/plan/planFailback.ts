@@ -29,6 +29,7 @@ import { checkBackupService, failbackPool, type StepDraft } from './draft.js'
 import { guardDeployment, parsePoolRequest } from './input.js'
 import { conferenceContentRestore } from './planBackup.js'
 import type { Plan } from './plan.js'
+import { edgePoolsToFailBackFirst } from './steps/edge.js'
 import { edgeNextHopsNotRestored, possibleDataLoss } from './warnings.js'
 
 // -------------------------------------------------------------------------------------
@@ -89,6 +90,8 @@ export const failbackPart = (
   if (!isPoolReachable(state, pool)) refusals.push({ _tag: 'HomePoolUnreachable', pool })
   if (partner !== undefined && isFailedOver(state, pool) && mode === 'planned' && !backupReachable)
     refusals.push({ _tag: 'PlannedFailbackWithUnreachableBackup', pool, backupPool: partner })
+  // Contract §10, domain-facts §6.1 #15: the site's restored Edge pool takes its federation/XMPP back first.
+  for (const edgePool of edgePoolsToFailBackFirst(topology, state, pool)) refusals.push({ _tag: 'EdgeFailbackFirst', pool, edgePool })
   return pipe(
     sequenceS(Validation)({
       backupPool:
@@ -159,7 +162,10 @@ export const failbackWarnings = (
  *
  * Refusals, all reported at once: `InvalidInput`, `UnknownPool`, `NotFailedOver`,
  * `HomePoolUnreachable`, `PlannedFailbackWithUnreachableBackup`,
- * `CentralManagementStoreUnrecoverable`.
+ * `CentralManagementStoreUnrecoverable`, and `EdgeFailbackFirst` for each running Edge pool of the
+ * pool's site whose topology federation or XMPP role another Edge pool holds now: fail it back
+ * first with `planEdgeFailback` (Microsoft fails the Edge back before `Invoke-CsPoolFailback` of a
+ * Front End pool at the same site; domain-facts §6.1 #15).
  *
  * @example
  * planFailback(topology, state, { pool: 'pool1.contoso.com' })

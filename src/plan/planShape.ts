@@ -17,7 +17,7 @@
  */
 import { unknownField } from '../model/fieldNames.js'
 import type { Finding } from '../model/findings.js'
-import { isFqdn } from '../model/identifiers.js'
+import { isFqdn, isSiteName } from '../model/identifiers.js'
 import type { Intent } from '../model/intent.js'
 import type { JsonSchema } from '../model/jsonSchema.js'
 import type { InvalidInput, UnknownField } from '../model/problem.js'
@@ -60,6 +60,7 @@ export interface FieldCheck {
 
 const FQDN_SCHEMA: JsonSchema = { type: 'string', description: 'A lower-case FQDN.' }
 const fqdnCheck: FieldCheck = { ok: isFqdn, expected: FQDN, schema: FQDN_SCHEMA }
+const siteCheck: FieldCheck = { ok: isSiteName, expected: 'a site name', schema: { type: 'string', description: 'A site name.' } }
 const modeCheck: FieldCheck = { ok: isMode, expected: '"planned" or "disaster"', schema: { enum: ['planned', 'disaster'] } }
 const isFqdnList = (u: unknown): boolean => Array.isArray(u) && u.every(isFqdn)
 const poolsCheck: FieldCheck = {
@@ -110,6 +111,13 @@ export const INTENT_FIELDS: { readonly [K in Intent['_tag']]: Checks<Extract<Int
     pool: fqdnCheck,
     newPrincipal: { ok: (u) => u === 'Primary' || u === 'Mirror', expected: '"Primary" or "Mirror"', schema: { enum: ['Primary', 'Mirror'] } },
   },
+  EdgeFailover: { edgePool: fqdnCheck, to: fqdnCheck },
+  EdgeFailback: { edgePool: fqdnCheck },
+  SiteFailover: {
+    site: siteCheck,
+    mode: { ok: optional(isMode), expected: '"planned", "disaster" or nothing', schema: { enum: ['planned', 'disaster'] }, optional: true },
+  },
+  SiteFailback: { site: siteCheck },
 }
 
 const severityCheck: FieldCheck = {
@@ -160,6 +168,7 @@ export const FINDING_FIELDS: { readonly [K in Finding['_tag']]: Checks<Extract<F
   },
   SyncIntervalAboveRpo: { ...topologyFinding, interval: intervalCheck },
   ConferenceContentNotRestored: topologyFinding,
+  NoSurvivingEdgePool: { ...topologyFinding, site: siteCheck, edgePools: poolsCheck },
 }
 
 /** The fields of a plan, with the checks of its impact. */

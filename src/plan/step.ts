@@ -26,7 +26,7 @@ export type {
   SyncBackupService,
 } from './steps/backupService.js'
 export type { CentralManagementStoreObservation, CheckCentralManagementStore, FailoverCentralManagementStore } from './steps/cms.js'
-export type { SetEdgeNextHop } from './steps/edge.js'
+export type { AssociateEdgePool, MoveFederationRoute, SetEdgeNextHop, SetXmppFederationRoute, UpdateXmppDns } from './steps/edge.js'
 export type { FailbackPool, FailoverPool } from './steps/pool.js'
 export type { ResetPoolRegistrarState } from './steps/registrar.js'
 export type { CheckDatabaseMirrorState, DatabaseMirrorObservation, FailoverDatabase } from './steps/backEnd.js'

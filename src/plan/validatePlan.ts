@@ -17,13 +17,14 @@ import * as O from 'fp-ts/lib/Option.js'
 import type * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { servingPoolOf } from '../model/homing.js'
 import type { Intent } from '../model/intent.js'
-import type { PoolFqdn } from '../model/identifiers.js'
+import type { EdgePoolFqdn, PoolFqdn } from '../model/identifiers.js'
 import type { Violation } from '../model/problem.js'
 import { databasePrincipal, isFailedOver, isPoolReachable, type BackupModule, type State } from '../model/state.js'
 import type { Topology } from '../model/topology.js'
 import { checkStep } from './catalog.js'
 import { claimProblems, planClaims } from './claims.js'
 import { guardDeployment, invalidInput, ownField } from './input.js'
+import { isEdgePoolReachable, mediaToGiveBack, mediaUsers, rolesHeldElsewhere } from './steps/edge.js'
 import type { Plan } from './plan.js'
 import { planIdOfValue } from './planId.js'
 import type { Step } from './step.js'
@@ -75,6 +76,12 @@ const directionUp = (topology: Topology, state: State, pool: PoolFqdn): boolean 
  * restore — which a run passes only when the data arrived. A resumed plan whose sync already ran
  * keeps that check, so it still achieves its intent.
  *
+ * An Edge failover leaves the Edge pool carrying nothing (no federation, no XMPP route, no media of a running,
+ * not failed-over pool); an Edge failback leaves no role the topology gives it with another Edge
+ * pool (media: of running, not failed-over pools that use some other Edge pool); a site failover
+ * leaves every paired pool of the site failed over; a site failback leaves none failed over and
+ * no federation or XMPP role of a running Edge pool of the site with another Edge pool.
+ *
  * @category operations
  * @since 0.1.0
  * @internal
@@ -110,7 +117,30 @@ export const intentAchieved = (topology: Topology, state: State, intent: Intent,
         (state.centralManagementStore.activeMaster !== intent.pool ||
           databasePrincipal(state, intent.pool, 'CentralMgmt') === intent.newPrincipal)
       )
+    case 'EdgeFailover':
+      return carriesNothing(topology, state, intent.edgePool)
+    case 'EdgeFailback':
+      return nothingToGiveBack(topology, state, intent.edgePool)
+    case 'SiteFailover':
+      return topology.pools.every((p) => p.site !== intent.site || !topology.index.partners.has(p.fqdn) || isFailedOver(state, p.fqdn))
+    case 'SiteFailback':
+      return topology.pools.every((p) => p.site !== intent.site || !isFailedOver(state, p.fqdn)) &&
+        topology.edgePools.every((e) => {
+          if (e.site !== intent.site || !isEdgePoolReachable(state, e.fqdn)) return true
+          const held = rolesHeldElsewhere(topology, state, e.fqdn)
+          return !held.federation && !held.xmpp
+        })
   }
+}
+
+/** Whether `edge` carries no federation, no XMPP route and no media of a running, not failed-over pool. */
+const carriesNothing = (topology: Topology, state: State, edge: EdgePoolFqdn): boolean =>
+  state.federationEdgePool !== edge && state.xmppEdgePool !== edge && mediaUsers(topology, state, edge).length === 0
+
+/** Whether no role the topology gives `edge` is held by another Edge pool (media: running pools only). */
+const nothingToGiveBack = (topology: Topology, state: State, edge: EdgePoolFqdn): boolean => {
+  const held = rolesHeldElsewhere(topology, state, edge)
+  return !held.federation && !held.xmpp && mediaToGiveBack(topology, state, edge).length === 0
 }
 
 /** What checking a plan found, and the state after it when it could be folded. @internal */

@@ -53,6 +53,15 @@ const examples: { readonly [K in Problem['_tag']]: Extract<Problem, { _tag: K }>
   NoMirror: { _tag: 'NoMirror', pool: p1, ha: 'alwaysOn' },
   AlreadyPrincipal: { _tag: 'AlreadyPrincipal', pool: p1, principal: 'Mirror' },
   NewPrincipalDown: { _tag: 'NewPrincipalDown', pool: p1, principal: 'Mirror' },
+  UnknownEdgePool: { _tag: 'UnknownEdgePool', edgePool: 'edge9.contoso.com' },
+  SameEdgePool: { _tag: 'SameEdgePool', edgePool: 'edge1.contoso.com' },
+  TargetEdgePoolUnreachable: { _tag: 'TargetEdgePoolUnreachable', edgePool: 'edge2.contoso.com' },
+  EdgePoolUnreachable: { _tag: 'EdgePoolUnreachable', edgePool: 'edge1.contoso.com' },
+  NothingToFailOver: { _tag: 'NothingToFailOver', site: 'Redmond' },
+  NothingToFailBack: { _tag: 'NothingToFailBack', edgePool: 'edge1.contoso.com' },
+  EdgeFailbackFirst: { _tag: 'EdgeFailbackFirst', pool: p1, edgePool: 'edge1.contoso.com' },
+  UnknownSite: { _tag: 'UnknownSite', site: 'Paris' },
+  PartnerInSameSite: { _tag: 'PartnerInSameSite', site: 'Redmond', pools: [p1, p2] },
 }
 
 describe('articles', () => {
@@ -122,6 +131,7 @@ describe('formatFinding and formatIntent', () => {
     { _tag: 'BackupServiceLagging', severity: 'warning', pools: [p1, p2], lagSeconds: 420 },
     { _tag: 'SyncIntervalAboveRpo', severity: 'advice', pools: [], interval: '00:10:00' },
     { _tag: 'ConferenceContentNotRestored', severity: 'warning', pools: [p1, p2] },
+    { _tag: 'NoSurvivingEdgePool', severity: 'warning', pools: [p2], site: 'Redmond' as never, edgePools: [fqdn('edge1.contoso.com')] },
   ]
   it.each(findings)('describes $_tag', (f) => {
     expect(formatFinding(f)).toMatch(/^\S.*\.$/)
@@ -156,6 +166,11 @@ describe('formatFinding and formatIntent', () => {
     )
     expect(formatIntent({ _tag: 'SetSyncInterval', interval: '00:03:00' as SyncInterval })).toBe(
       'set the Backup Service sync interval to 00:03:00',
+    )
+  })
+  it('tells which Edge pool to fail back first, and how (domain-facts §6.1 #15)', () => {
+    expect(formatProblem(examples.EdgeFailbackFirst)).toBe(
+      'Fail back Edge pool edge1.contoso.com first (sfb-dr plan edge-failback --edge-pool edge1.contoso.com): it is back, but another Edge pool still carries its federation or XMPP role; only then fail back pool1.contoso.com (Microsoft fails the Edge back before Invoke-CsPoolFailback of a pool at the same site).',
     )
   })
   it('states intents in words', () => {

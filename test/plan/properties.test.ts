@@ -64,6 +64,14 @@ const namesOnlyKnownPools = (t: Topology, plan: Plan): boolean =>
       case 'FailoverPool':
       case 'FailbackPool':
         return t.index.pools.has(step.pool) && t.index.pools.has(step.backupPool)
+      case 'MoveFederationRoute':
+        return t.index.edgePools.has(step.from) && t.index.edgePools.has(step.to)
+      case 'SetXmppFederationRoute':
+        return t.index.edgePools.get(step.edgePool)?.site === step.site
+      case 'UpdateXmppDns':
+        return t.index.edgePools.has(step.edgePool)
+      case 'AssociateEdgePool':
+        return t.index.pools.has(step.pool) && t.index.edgePools.has(step.edgePool)
     }
   })
 

@@ -48,6 +48,14 @@ export const outline = (plan: Plan): ReadonlyArray<string> =>
         return `FailoverDatabase ${s.pool} ${s.databaseType} -> ${s.newPrincipal}${s.force ? ' (force)' : ''}`
       case 'CheckDatabaseMirrorState':
         return `CheckDatabaseMirrorState ${s.pool} ${s.databaseType} = ${s.principal}`
+      case 'MoveFederationRoute':
+        return `MoveFederationRoute ${s.from} -> ${s.to}`
+      case 'SetXmppFederationRoute':
+        return `SetXmppFederationRoute ${s.site}: ${s.edgePool}`
+      case 'UpdateXmppDns':
+        return `UpdateXmppDns ${s.edgePool}`
+      case 'AssociateEdgePool':
+        return `AssociateEdgePool ${s.pool} -> ${s.edgePool}`
     }
   })
 

@@ -38,6 +38,10 @@ const recording = (): { readonly handlers: StepHandlers; readonly calls: Array<s
       FailoverDatabase: ok(undefined),
       CheckDatabaseMirrorState: ok({ principal: 'Mirror' }),
       ResetPoolRegistrarState: ok(undefined),
+      MoveFederationRoute: ok(undefined),
+      SetXmppFederationRoute: ok(undefined),
+      UpdateXmppDns: ok(undefined),
+      AssociateEdgePool: ok(undefined),
     },
   }
 }

@@ -11,6 +11,12 @@
  *   next hop: `Invoke-CsPoolFailOver` checks the TOPOLOGY ("…is specified in topology as the next
  *   hop for the Edge server…", domain-facts §3.2 and §6.2).
  *
+ * `FailbackPool` also waits for the Edge (contract §10, domain-facts §6.1 #15): a reachable Edge
+ * pool of the pool's site whose topology federation or XMPP role another Edge pool holds now is
+ * failed back first (Microsoft, failing-over-failing-back-or-changing-the-edge-pool.md: "If the
+ * Front End pool at the same site as the failed Edge pool also failed, you can now use
+ * Invoke–CsPoolFailback to fail back the Front End pool.").
+ *
  * @module
  */
 import * as O from 'fp-ts/lib/Option.js'
@@ -26,6 +32,7 @@ import {
 } from '../../model/state.js'
 import type { Topology } from '../../model/topology.js'
 import { broken, when, type BrokenRule, type StepFamily, type StepEntry } from './definition.js'
+import { edgePoolsToFailBackFirst } from './edge.js'
 import { boolean, fqdn } from './fields.js'
 
 // -------------------------------------------------------------------------------------
@@ -161,7 +168,13 @@ export const poolSteps: StepFamily<keyof PoolSteps> = {
     preconditions: (topology, state, { pool, backupPool }) =>
       !topology.index.pools.has(pool)
         ? [broken('UnknownPool', pool)]
-        : [...partnerRules(topology, pool, backupPool), ...when(!isFailedOver(state, pool), 'PoolFailedOver', pool)],
+        : [
+            ...partnerRules(topology, pool, backupPool),
+            ...when(!isFailedOver(state, pool), 'PoolFailedOver', pool),
+            // Contract §10 / domain-facts §6.1 #15: a reachable Edge pool of the site whose
+            // federation or XMPP role another Edge pool holds is failed back first.
+            ...edgePoolsToFailBackFirst(topology, state, pool).map((edge) => broken('EdgeFailedBackFirst', edge, pool)),
+          ],
     safety: (_topology, before, step) => [
       ...when(!isPoolReachable(before, step.pool), 'FailbackToReachablePools', step.pool),
       ...when(!step.disasterMode && !isPoolReachable(before, step.backupPool), 'FailbackToReachablePools', step.backupPool),
