@@ -71,6 +71,17 @@ export {
   type QuorumRecoveryRequest,
   type BackEndFailoverRequest,
 } from './plan/planHighAvailability.js'
+export { planEdgeFailover, planEdgeFailback, type EdgeFailoverRequest, type EdgeFailbackRequest } from './plan/planEdge.js'
+export { planSiteFailover, planSiteFailback, type SiteFailoverRequest, type SiteFailbackRequest } from './plan/planSite.js'
+
+// assessment
+export {
+  estimateRecoveryTime,
+  recoveryFigures,
+  type EstimatedPlan,
+  type RecoveryTimeEstimate,
+  type StepEstimate,
+} from './assess/recoveryTime.js'
 export { validatePlan, applyPlan } from './plan/validatePlan.js'
 export { decodePlan } from './plan/decodePlan.js'
 export { applyStep, isStepTag } from './plan/catalog.js'
@@ -78,7 +89,7 @@ export { computePlanId, withPlanId, hasValidPlanId, type PlanContent } from './p
 
 // rendering
 export { renderPowerShell } from './render/powershell.js'
-export { renderRunbook } from './render/runbook.js'
+export { renderRunbook, type RunbookOptions } from './render/runbook.js'
 export { quotePowerShell, commentText, maxCommentLength, powerShellSingleQuotes } from './render/quote.js'
 export { stepCommand, type StepCommand } from './render/commands.js'
 

@@ -24,10 +24,14 @@ import {
   planQuorumRecovery,
   backupModules,
   planBackupSync,
+  planEdgeFailback,
+  planEdgeFailover,
   planConferenceContentRestore,
   planFailback,
   planFailover,
   planMoveService,
+  planSiteFailback,
+  planSiteFailover,
   planSyncInterval,
 } from '../index.js'
 import { planKind, type PlanKind, type RequestFlag } from './spec.js'
@@ -120,5 +124,35 @@ export const planKinds: ReadonlyArray<PlanKind> = [
       },
     ],
     plan: (topology, state, request) => planBackEndFailover(topology, state, request),
+  }),
+  planKind({
+    name: 'edge-failover',
+    summary: 'Move what an Edge pool carries (federation, XMPP federation, media) to another Edge pool.',
+    flags: [
+      { flag: 'edge-pool', field: 'edgePool', metavar: 'FQDN', required: true, help: 'the Edge pool whose roles move' },
+      { flag: 'to', field: 'to', metavar: 'FQDN', required: true, help: 'the running Edge pool that takes them' },
+    ],
+    plan: (topology, state, request) => planEdgeFailover(topology, state, request),
+  }),
+  planKind({
+    name: 'edge-failback',
+    summary: 'Give a restored Edge pool back the federation, XMPP and media roles the topology gives it.',
+    flags: [{ flag: 'edge-pool', field: 'edgePool', metavar: 'FQDN', required: true, help: 'the restored Edge pool' }],
+    plan: (topology, state, request) => planEdgeFailback(topology, state, request),
+  }),
+  planKind({
+    name: 'site-failover',
+    summary: "Fail over a whole site: its paired pools, the CMS if it is there, its Edge pools' roles, in one plan.",
+    flags: [
+      { flag: 'site', field: 'site', metavar: 'NAME', required: true, help: 'the site, as Topology Builder names it' },
+      modeFlag("each pool's: disaster when unreachable, else planned"),
+    ],
+    plan: (topology, state, request) => planSiteFailover(topology, state, request),
+  }),
+  planKind({
+    name: 'site-failback',
+    summary: "Fail back a whole site: its running Edge pools' roles first, then each failed-over pool.",
+    flags: [{ flag: 'site', field: 'site', metavar: 'NAME', required: true, help: 'the site, as Topology Builder names it' }],
+    plan: (topology, state, request) => planSiteFailback(topology, state, request),
   }),
 ]

@@ -14,6 +14,8 @@ import {
   formatIntent,
   renderPowerShell,
   renderRunbook,
+  estimateRecoveryTime,
+  type RecoveryTimeEstimate,
   validatePlan,
   type Plan,
   type Problem,
@@ -54,21 +56,40 @@ const assumedHealthyNote =
   'Planned with --assume-healthy: no state document was read; every pool is taken as reachable and healthy, with nothing failed over.'
 
 /** A plan in a text format, with the `--assume-healthy` notice on its first line. */
-const renderPlan = (plan: Plan, format: 'runbook' | 'powershell', assumedHealthy: boolean): string => {
-  // HOOK(estimateRecoveryTime): once the library exports estimateRecoveryTime(topology, plan),
-  // compute it here (take the topology as a parameter) and pass it: renderRunbook(plan, { estimate });
-  // also add `estimate` to the JSON output in planOutput (contract §12: the CLI always passes one).
-  const body = format === 'runbook' ? renderRunbook(plan) : renderPowerShell(plan)
+const renderPlan = (
+  plan: Plan,
+  format: 'runbook' | 'powershell',
+  assumedHealthy: boolean,
+  estimate: RecoveryTimeEstimate | undefined,
+): string => {
+  // Contract §12: the runbook shows the estimate with its sources; the script says it in a comment.
+  const body =
+    format === 'runbook'
+      ? renderRunbook(plan, estimate === undefined ? {} : { estimate })
+      : `${estimate === undefined ? '' : `${estimateComment(estimate)}\n`}${renderPowerShell(plan)}`
   if (!assumedHealthy) return body
   return format === 'runbook' ? `> **${assumedHealthyNote}**\n\n${body}` : `# ${assumedHealthyNote}\n${body}`
 }
 
-const planOutput = (plan: Plan, format: Invocation['format'], assumedHealthy: boolean | undefined, notes: ReadonlyArray<string>): Success => {
-  const json = { ...(assumedHealthy === undefined ? {} : { assumedHealthy }), plan }
+/** The estimate in one `#` comment line of the script (printable ASCII). */
+const estimateComment = (estimate: RecoveryTimeEstimate): string =>
+  `# Recovery time by Microsoft's figures (pool failover 20 min, CMS failover 5 min, failback 60 min per 20,000 users): ${String(estimate.totalMinutes)} minutes${
+    estimate.undocumentedSteps > 0 ? `, plus ${String(estimate.undocumentedSteps)} steps with no published figure` : ''
+  }.`
+
+const planOutput = (
+  plan: Plan,
+  format: Invocation['format'],
+  assumedHealthy: boolean | undefined,
+  notes: ReadonlyArray<string>,
+  topology?: Topology,
+): Success => {
+  const estimate = topology === undefined ? undefined : estimateRecoveryTime(topology, plan)
+  const json = { ...(assumedHealthy === undefined ? {} : { assumedHealthy }), plan, ...(estimate === undefined ? {} : { estimate }) }
   switch (format) {
     case 'runbook':
     case 'powershell':
-      return success(renderPlan(plan, format, assumedHealthy === true), json, notes)
+      return success(renderPlan(plan, format, assumedHealthy === true, estimate), json, notes)
     case 'json':
       return success('', json, notes)
     case 'text':
@@ -111,7 +132,7 @@ const runPlan = (io: CliIo, kind: PlanKind, inv: Invocation): Outcome =>
     if (E.isLeft(plan)) return E.left(refused(plan.left, 'the request is'))
     const notes = save(io, inv.values.get('out'), plan.right)
     if (E.isLeft(notes)) return notes
-    return E.right(planOutput(plan.right, inv.format, inv.state?._tag === 'AssumeHealthy', notes.right))
+    return E.right(planOutput(plan.right, inv.format, inv.state?._tag === 'AssumeHealthy', notes.right, topology))
   })
 
 const runShow = (io: CliIo, inv: Invocation): Outcome => {
@@ -129,7 +150,7 @@ const runValidate = (io: CliIo, inv: Invocation): Outcome => {
       // with problems, not a refusal.
       (ps: RNEA.ReadonlyNonEmptyArray<Problem>) =>
         ps.some((p) => p._tag === 'InvalidInput') ? documentFailure(source, ps) : refused(ps, `${source.label} is`),
-      (p: Plan) => planOutput(p, inv.format, inv.state?._tag === 'AssumeHealthy', []),
+      (p: Plan) => planOutput(p, inv.format, inv.state?._tag === 'AssumeHealthy', [], topology),
     )(validatePlan(topology, state, plan.right)),
   )
 }

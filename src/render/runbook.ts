@@ -15,24 +15,28 @@
  */
 import type { Plan } from '../plan/plan.js'
 import { markdownCodeBlock, markdownText as md } from './quote.js'
+import { recoveryTimeBlocks, type RunbookOptions } from './recoveryTime.js'
 import { viewPlan, type PlanView, type StepView } from './view.js'
+
+export type { RunbookOptions } from './recoveryTime.js'
 
 /**
  * Renders a plan as a Markdown runbook: title with the intent, plan id, warnings, impact, then
  * numbered steps, each with its exact command in a `powershell` code block and what to verify
  * after it. When a step cannot be rendered (an unknown tag, a value outside printable ASCII) or
  * the plan cannot be read, the runbook says the plan cannot be run, and why, and shows no command.
- * Never throws.
+ * With `options.estimate` (`estimateRecoveryTime`), a "Recovery time" section shows it and says
+ * where its figures come from. Never throws.
  *
  * @category rendering
  * @since 0.1.0
  */
-export const renderRunbook = (plan: Plan): string => {
+export const renderRunbook = (plan: Plan, options?: RunbookOptions): string => {
   // viewPlan never throws; the rest only joins the view's plain strings.
-  return render(viewPlan(plan))
+  return render(viewPlan(plan), options)
 }
 
-const render = (view: PlanView): string => {
+const render = (view: PlanView, options: RunbookOptions | undefined): string => {
   const total = view.steps.length
   const blocks: Array<string> = [
     `# Runbook: ${md(view.intent)}`,
@@ -44,6 +48,7 @@ const render = (view: PlanView): string => {
       `- Users whose serving pool changes: ${md(view.usersMoved)}`,
       `- Pools involved: ${view.pools.length === 0 ? 'none' : view.pools.map(md).join(', ')}`,
     ].join('\n'),
+    ...recoveryTimeBlocks(view.steps, options),
     '## Before you start',
     [
       '- Run every command in the Skype for Business Server Management Shell, as a member of RTCUniversalServerAdmins.',

@@ -1,0 +1,329 @@
+/**
+ * `planSiteFailover` and `planSiteFailback`: a whole site lost (or back), in one plan (contract
+ * §11), composed from the same drafts as the pool and Edge planners — `failoverPart` and
+ * `failbackPart`, `cmsFailoverSteps`, the Edge next-hop target rule, the Edge failover and
+ * failback drafts — and validated as one plan, step by step, like every other.
+ *
+ * Laws:
+ * - Site failover, in this order: the Backup Service checks (planned pools); ONE CMS failover and
+ *   its check; the site's Edge pools' federation/XMPP routes and the media of running pools
+ *   elsewhere moved to the first running Edge pool of another site; every Edge next hop that
+ *   points into the site moved once, to a pool outside it; each `FailoverPool` in topology order.
+ * - Site failback: the failbacks of the site's running Edge pools, then each failed-over pool
+ *   of the site (its Backup Service check, its `FailbackPool`), in topology order.
+ * - No plan runs `FailoverPool` while an Edge pool names that pool as next hop, fails the CMS over
+ *   twice, or leaves both pools of a pair failed over; a site failover then its failback restores
+ *   who services whom.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
+import type * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import type { Finding, NoSurvivingEdgePool } from '../model/findings.js'
+import { isSiteName, type EdgePoolFqdn, type PoolFqdn, type SiteName } from '../model/identifiers.js'
+import type { InvalidInput, UnknownSite, Violation } from '../model/problem.js'
+import { isFailedOver, type FailoverMode, type State } from '../model/state.js'
+import type { Topology } from '../model/topology.js'
+import { buildPlan, dedupe, stateAfter } from './build.js'
+import { cmsFailoverSteps, otherCmsPool } from './cms.js'
+import { failoverPool, setEdgeNextHop, type StepDraft } from './draft.js'
+import { invalidInput, ownField, parseModeField } from './input.js'
+import type { Plan } from './plan.js'
+import { failbackPart, failbackWarnings } from './planFailback.js'
+import { edgeNextHopTarget, failoverPart } from './planFailover.js'
+import { edgeFailbackDrafts, edgeFailoverDrafts } from './planEdge.js'
+import { isEdgePoolReachable, mediaUsers } from './steps/edge.js'
+import { possibleDataLoss } from './warnings.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * A site failover request, as a person or a portal types it.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface SiteFailoverRequest {
+  /** The site, exactly as Topology Builder names it. */
+  readonly site: string
+  /** The mode of every pool's failover; by default each pool's (`disaster` when unreachable). */
+  readonly mode?: FailoverMode
+}
+
+/**
+ * A site failback request.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface SiteFailbackRequest {
+  /** The site, exactly as Topology Builder names it. */
+  readonly site: string
+}
+
+// -------------------------------------------------------------------------------------
+// internals
+// -------------------------------------------------------------------------------------
+
+type Refusals = RNEA.ReadonlyNonEmptyArray<Violation>
+
+const parseSite = (topology: Topology, request: unknown): E.Either<InvalidInput | UnknownSite, SiteName> => {
+  const raw = ownField(request, 'site')
+  if (typeof raw !== 'string' || !isSiteName(raw)) return E.left(invalidInput('site', 'a site name', raw))
+  return topology.sites.some((s) => s.name === raw) ? E.right(raw) : E.left({ _tag: 'UnknownSite', site: raw })
+}
+
+const refuseAll = (violations: ReadonlyArray<Violation>): O.Option<Refusals> => {
+  const [first, ...rest] = dedupe(violations)
+  return first === undefined ? O.none : O.some([first, ...rest])
+}
+
+const nonEmpty = (drafts: ReadonlyArray<StepDraft>): O.Option<RNEA.ReadonlyNonEmptyArray<StepDraft>> => {
+  const [first, ...rest] = drafts
+  return first === undefined ? O.none : O.some([first, ...rest])
+}
+
+/**
+ * The CMS failover of a site failover: needed when the active master is on a pool of the site or
+ * the CMS is unavailable; unrecoverable when it would land in the site.
+ */
+const siteCmsSteps = (topology: Topology, state: State, inSite: (pool: PoolFqdn) => boolean) => {
+  const master = state.centralManagementStore.activeMaster
+  const standby = otherCmsPool(topology, master)
+  const failing = inSite(master) ? O.some(master) : O.filter(inSite)(standby)
+  return cmsFailoverSteps(topology, state, failing)
+}
+
+/**
+ * The site's Edge pools' roles moved to the first running Edge pool of another site (media only of
+ * pools outside the site), and a `NoSurvivingEdgePool` warning when there is none and they carry
+ * something.
+ */
+const edgeRoleMoves = (
+  topology: Topology,
+  state: State,
+  site: SiteName,
+  inSite: (pool: PoolFqdn) => boolean,
+): { readonly drafts: ReadonlyArray<StepDraft>; readonly warnings: ReadonlyArray<NoSurvivingEdgePool> } => {
+  const survivor = topology.edgePools.find((e) => e.site !== site && isEdgePoolReachable(state, e.fqdn))
+  const outside = (pool: PoolFqdn): boolean => !inSite(pool)
+  const drafts: Array<StepDraft> = []
+  const stranded: Array<EdgePoolFqdn> = []
+  const strandedPools: Array<PoolFqdn> = []
+  let current = state
+  for (const edge of topology.edgePools) {
+    if (edge.site !== site) continue
+    if (survivor !== undefined) {
+      const moves = edgeFailoverDrafts(topology, current, edge.fqdn, survivor.fqdn, outside)
+      drafts.push(...moves)
+      current = stateAfter(topology, current, moves)
+    } else {
+      const media = mediaUsers(topology, state, edge.fqdn).filter(outside)
+      if (state.federationEdgePool === edge.fqdn || state.xmppEdgePool === edge.fqdn || media.length > 0) {
+        stranded.push(edge.fqdn)
+        strandedPools.push(...media)
+      }
+    }
+  }
+  return {
+    drafts,
+    warnings:
+      stranded.length === 0
+        ? []
+        : [{ _tag: 'NoSurvivingEdgePool', severity: 'warning', pools: strandedPools, site, edgePools: stranded }],
+  }
+}
+
+/**
+ * Every Edge next hop that points into the site, moved by the §5.1 target rule (`edgeNextHopTarget`)
+ * to a pool outside it: the target is chosen as if every pool of the site were already failed
+ * over, so no Edge pool is moved twice.
+ */
+const nextHopMoves = (topology: Topology, state: State, inSite: (pool: PoolFqdn) => boolean, failing: ReadonlyArray<PoolFqdn>) => {
+  const asIfGone = stateAfter(
+    topology,
+    state,
+    failing.map((pool) => failoverPool(pool, topology.index.partners.get(pool) ?? pool, 'disaster')),
+  )
+  return topology.edgePools.flatMap((edge): ReadonlyArray<StepDraft> => {
+    const nextHop = state.edgePools.get(edge.fqdn)?.nextHop
+    if (nextHop === undefined || !inSite(nextHop)) return []
+    return O.match(
+      () => [],
+      (target: PoolFqdn) => (inSite(target) ? [] : [setEdgeNextHop(edge.fqdn, target)]),
+    )(edgeNextHopTarget(topology, asIfGone, edge, nextHop))
+  })
+}
+
+// -------------------------------------------------------------------------------------
+// operations
+// -------------------------------------------------------------------------------------
+
+/**
+ * Plans the failover of a whole site: every paired Front End pool of it that is not failed over
+ * yet, the Central Management Store if it is there (or unavailable), and what its Edge pools carry.
+ *
+ * **When to use**
+ *
+ * A data center is lost (or about to be shut down): one plan instead of one per pool, with the
+ * CMS failed over once and every Edge pool moved once.
+ *
+ * **Details**
+ *
+ * Order: Backup Service checks (planned pools); ONE CMS failover and its check (when the active
+ * master is on a pool of the site, or the CMS is unavailable); the site's Edge pools' federation
+ * and XMPP routes, and the media associations of running pools elsewhere that use them, moved to
+ * the first running Edge pool of another site in topology order (with none, a
+ * `NoSurvivingEdgePool` warning); every Edge pool's next hop that points into the site moved to a
+ * pool outside it (the `planFailover` target rule); then each `FailoverPool`, in topology order.
+ * Each pool's mode is `planFailover`'s default unless `mode` is given.
+ *
+ * **Gotchas**
+ *
+ * Every problem of every pool is reported at once: `InvalidInput`, `UnknownSite`,
+ * `PartnerInSameSite`, `NoBackupPool` (an unpaired pool of the site would be left without
+ * service), `BackupPoolUnreachable`, `PartnerFailedOver`, `PlannedFailoverOfUnreachablePool`,
+ * `CentralManagementStoreUnrecoverable`, `NothingToFailOver`.
+ *
+ * @example
+ * planSiteFailover(topology, state, { site: 'Redmond' })
+ *
+ * @see {@link planSiteFailback} for the inverse.
+ * @category planning
+ * @since 0.2.0
+ */
+export const planSiteFailover = (
+  topology: Topology,
+  state: State,
+  request: SiteFailoverRequest,
+): E.Either<Refusals, Plan> => {
+  const site = parseSite(topology, request)
+  const mode = parseModeField(request)
+  if (E.isLeft(site) || E.isLeft(mode))
+    return E.left(
+      O.getOrElse((): Refusals => [invalidInput('', 'a site failover request', request)])(
+        refuseAll([...(E.isLeft(site) ? [site.left] : []), ...(E.isLeft(mode) ? [mode.left] : [])]),
+      ),
+    )
+  const name = site.right
+  const sitePools = topology.pools.filter((p) => p.site === name).map((p) => p.fqdn)
+  const inSite = (pool: PoolFqdn): boolean => topology.index.pools.get(pool)?.site === name
+  const refusals: Array<Violation> = []
+  const failing: Array<PoolFqdn> = []
+  for (const pool of sitePools) {
+    const partner = topology.index.partners.get(pool)
+    if (partner === undefined) refusals.push({ _tag: 'NoBackupPool', pool })
+    else if (inSite(partner)) {
+      if (pool < partner) refusals.push({ _tag: 'PartnerInSameSite', site: name, pools: [pool, partner] })
+    } else if (!isFailedOver(state, pool)) failing.push(pool)
+  }
+  if (failing.length === 0 && refusals.length === 0) refusals.push({ _tag: 'NothingToFailOver', site: name })
+  const cms = siteCmsSteps(topology, state, inSite)
+  if (E.isLeft(cms)) refusals.push(cms.left)
+  const cmsDrafts = E.isRight(cms) ? cms.right : []
+  const afterCms = stateAfter(topology, state, cmsDrafts)
+  const edges = edgeRoleMoves(topology, afterCms, name, inSite)
+  const afterEdges = stateAfter(topology, afterCms, edges.drafts)
+  const nextHops = nextHopMoves(topology, afterEdges, inSite, failing)
+  const prefix = stateAfter(topology, afterEdges, nextHops)
+  const checks: Array<StepDraft> = []
+  const failovers: Array<StepDraft> = []
+  const warnings: Array<Finding> = []
+  for (const pool of failing) {
+    const part = failoverPart(topology, prefix, pool, mode.right)
+    if (E.isLeft(part)) {
+      // The site-level CMS refusal already says it once.
+      refusals.push(...part.left.filter((v) => E.isRight(cms) || v._tag !== 'CentralManagementStoreUnrecoverable'))
+      continue
+    }
+    for (const draft of part.right.drafts) (draft._tag === 'CheckBackupService' ? checks : failovers).push(draft)
+    if (part.right.mode === 'disaster') warnings.push(possibleDataLoss(state, pool, part.right.backupPool))
+  }
+  const blocked = refuseAll(refusals)
+  if (O.isSome(blocked)) return E.left(blocked.value)
+  const drafts = nonEmpty([...checks, ...cmsDrafts, ...edges.drafts, ...nextHops, ...failovers])
+  if (O.isNone(drafts)) return E.left([{ _tag: 'NothingToFailOver', site: name }])
+  return buildPlan(topology, state, {
+    intent: { _tag: 'SiteFailover', site: name, ...(O.isSome(mode.right) ? { mode: mode.right.value } : {}) },
+    drafts: drafts.value,
+    warnings: [...edges.warnings, ...warnings],
+  })
+}
+
+/**
+ * Plans the failback of a whole site: its running Edge pools take back their roles, then every
+ * failed-over pool of the site comes back.
+ *
+ * **When to use**
+ *
+ * The site is restored after {@link planSiteFailover} (or pool and Edge failovers of its pools).
+ *
+ * **Details**
+ *
+ * The failbacks of the site's reachable Edge pools first (`planEdgeFailback`'s steps, in topology
+ * order) — Microsoft fails the Edge back before `Invoke-CsPoolFailback` of a pool at the same
+ * site — then, for each failed-over pool of the site in topology order, `planFailback`'s steps
+ * (its Backup Service check, a CMS failover when the CMS is unavailable, its `FailbackPool`).
+ * Warnings: each pool's failback warnings (data loss in disaster mode, Edge next hops left on the
+ * backup pool).
+ *
+ * **Gotchas**
+ *
+ * Refusals, all at once: `InvalidInput`, `UnknownSite`, `NothingToFailBack`, and each pool's
+ * failback refusals (`HomePoolUnreachable`, `PlannedFailbackWithUnreachableBackup`,
+ * `CentralManagementStoreUnrecoverable`). An Edge pool of the site that is still down is not
+ * failed back and does not block the pools (the rule concerns running Edge pools only).
+ *
+ * @example
+ * planSiteFailback(topology, state, { site: 'Redmond' })
+ *
+ * @see {@link planSiteFailover} for the inverse.
+ * @category planning
+ * @since 0.2.0
+ */
+export const planSiteFailback = (
+  topology: Topology,
+  state: State,
+  request: SiteFailbackRequest,
+): E.Either<Refusals, Plan> => {
+  const site = parseSite(topology, request)
+  if (E.isLeft(site)) return E.left([site.left])
+  const name = site.right
+  const drafts: Array<StepDraft> = []
+  let current = state
+  for (const edge of topology.edgePools) {
+    if (edge.site !== name || !isEdgePoolReachable(state, edge.fqdn)) continue
+    const back = edgeFailbackDrafts(topology, current, edge.fqdn)
+    drafts.push(...back)
+    current = stateAfter(topology, current, back)
+  }
+  const refusals: Array<Violation> = []
+  let failedOverPools = 0
+  const parts: Array<{ readonly pool: PoolFqdn; readonly part: Parameters<typeof failbackWarnings>[4] }> = []
+  for (const pool of topology.pools) {
+    if (pool.site !== name || !isFailedOver(state, pool.fqdn)) continue
+    failedOverPools += 1
+    const part = failbackPart(topology, current, pool.fqdn, O.none)
+    if (E.isLeft(part)) {
+      refusals.push(...part.left)
+      continue
+    }
+    drafts.push(...part.right.drafts)
+    parts.push({ pool: pool.fqdn, part: part.right })
+    current = stateAfter(topology, current, part.right.drafts)
+  }
+  const all = nonEmpty(drafts)
+  if (O.isNone(all) && failedOverPools === 0) refusals.push({ _tag: 'NothingToFailBack', site: name })
+  const blocked = refuseAll(refusals)
+  if (O.isSome(blocked)) return E.left(blocked.value)
+  if (O.isNone(all)) return E.left([{ _tag: 'NothingToFailBack', site: name }])
+  const final = stateAfter(topology, state, all.value)
+  return buildPlan(topology, state, {
+    intent: { _tag: 'SiteFailback', site: name },
+    drafts: all.value,
+    warnings: parts.flatMap(({ pool, part }) => failbackWarnings(topology, state, final, pool, part)),
+  })
+}
