@@ -79,6 +79,7 @@ export {
   estimateRecoveryTime,
   recoveryFigures,
   type EstimatedPlan,
+  type EstimatedTopology,
   type RecoveryTimeEstimate,
   type StepEstimate,
 } from './assess/recoveryTime.js'

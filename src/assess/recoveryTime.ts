@@ -23,7 +23,6 @@
  * @module
  */
 import type { PoolFqdn } from '../model/identifiers.js'
-import { usersHomedOn, type Topology } from '../model/topology.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -69,6 +68,22 @@ export interface EstimatedPlan {
 }
 
 /**
+ * What `estimateRecoveryTime` reads of a topology: the number of users it homes on each pool (a
+ * `Topology` is one; `{ index: { userCounts: new Map() } }` when no topology is at hand, and then
+ * every failback is undocumented).
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface EstimatedTopology {
+  /** The topology's index: only `userCounts` is read. */
+  readonly index: {
+    /** Users homed on each pool, from the topology document's user list. */
+    readonly userCounts: ReadonlyMap<PoolFqdn, number>
+  }
+}
+
+/**
  * Microsoft's figures, in minutes, and the pool size of the failback figure.
  *
  * @category model
@@ -99,7 +114,7 @@ const read = (u: unknown, key: string): unknown => {
   }
 }
 
-const minutesOf = (topology: Topology, step: unknown): number | null => {
+const minutesOf = (topology: EstimatedTopology, step: unknown): number | null => {
   switch (read(step, '_tag')) {
     case 'FailoverPool':
       return recoveryFigures.failoverPoolMinutes
@@ -107,7 +122,7 @@ const minutesOf = (topology: Topology, step: unknown): number | null => {
       return recoveryFigures.failoverCentralManagementStoreMinutes
     case 'FailbackPool': {
       const pool = read(step, 'pool')
-      const users = typeof pool === 'string' ? usersHomedOn(topology, pool as PoolFqdn) : 0
+      const users = typeof pool === 'string' ? (topology.index.userCounts.get(pool as PoolFqdn) ?? 0) : 0
       return users > 0 ? Math.ceil((recoveryFigures.failbackMinutes * users) / recoveryFigures.failbackUsers) : null
     }
     default:
@@ -138,7 +153,7 @@ const minutesOf = (topology: Topology, step: unknown): number | null => {
  * @category assessment
  * @since 0.2.0
  */
-export const estimateRecoveryTime = (topology: Topology, plan: EstimatedPlan): RecoveryTimeEstimate => {
+export const estimateRecoveryTime = (topology: EstimatedTopology, plan: EstimatedPlan): RecoveryTimeEstimate => {
   const raw = read(plan, 'steps')
   const list: ReadonlyArray<unknown> = Array.isArray(raw) ? raw : []
   const steps = list.map((step): StepEstimate => {

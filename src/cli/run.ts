@@ -60,15 +60,21 @@ const renderPlan = (
   plan: Plan,
   format: 'runbook' | 'powershell',
   assumedHealthy: boolean,
-  estimate: RecoveryTimeEstimate | undefined,
+  estimate: RecoveryTimeEstimate,
 ): string => {
   // Contract §12: the runbook shows the estimate with its sources; the script says it in a comment.
   const body =
     format === 'runbook'
-      ? renderRunbook(plan, estimate === undefined ? {} : { estimate })
-      : `${estimate === undefined ? '' : `${estimateComment(estimate)}\n`}${renderPowerShell(plan)}`
+      ? renderRunbook(plan, { estimate })
+      : withScriptComment(renderPowerShell(plan), estimateComment(estimate))
   if (!assumedHealthy) return body
   return format === 'runbook' ? `> **${assumedHealthyNote}**\n\n${body}` : `# ${assumedHealthyNote}\n${body}`
+}
+
+/** `comment` as the script's second line, under its title. */
+const withScriptComment = (script: string, comment: string): string => {
+  const end = script.indexOf('\n')
+  return end < 0 ? `${script}\n${comment}` : `${script.slice(0, end + 1)}${comment}\n${script.slice(end + 1)}`
 }
 
 /** The estimate in one `#` comment line of the script (printable ASCII). */
@@ -84,8 +90,9 @@ const planOutput = (
   notes: ReadonlyArray<string>,
   topology?: Topology,
 ): Success => {
-  const estimate = topology === undefined ? undefined : estimateRecoveryTime(topology, plan)
-  const json = { ...(assumedHealthy === undefined ? {} : { assumedHealthy }), plan, ...(estimate === undefined ? {} : { estimate }) }
+  // `show` has no topology: its estimate counts no users, so failbacks have no figure.
+  const estimate = estimateRecoveryTime(topology ?? { index: { userCounts: new Map() } }, plan)
+  const json = { ...(assumedHealthy === undefined ? {} : { assumedHealthy }), plan, estimate }
   switch (format) {
     case 'runbook':
     case 'powershell':

@@ -58,6 +58,14 @@ export interface TopologyArbitraryOptions {
   readonly maxEdgePools?: number
   /** Most sites (default 3; at least one). */
   readonly maxSites?: number
+  /**
+   * Put the two pools of every pair in different sites whenever there are two sites or more, as
+   * Microsoft's disaster recovery design has it (two data centers), so that whole sites can be
+   * failed over (default `false`: sites are drawn freely, same-site pairs included).
+   *
+   * @since 0.2.0
+   */
+  readonly pairsAcrossSites?: boolean
 }
 
 // -------------------------------------------------------------------------------------
@@ -137,6 +145,7 @@ interface TopologySpec {
   readonly edges: ReadonlyArray<EdgeSpec>
   readonly federation: number | undefined
   readonly cms: number
+  readonly pairsAcrossSites: boolean
 }
 
 const indexBelow = (n: number): fc.Arbitrary<number> => fc.integer({ min: 0, max: Math.max(0, n - 1) })
@@ -163,7 +172,7 @@ const poolSpecArbitrary = (shape: Shape, maxUsers: number): fc.Arbitrary<PoolSpe
     users: fc.integer({ min: 0, max: maxUsers }),
   })
 
-const specArbitrary = (shape: Shape, maxUsers: number): fc.Arbitrary<TopologySpec> => {
+const specArbitrary = (shape: Shape, maxUsers: number, pairsAcrossSites: boolean): fc.Arbitrary<TopologySpec> => {
   const poolCount = shape.pairs * 2 + shape.unpaired
   return fc.record({
     domain: domainArbitrary,
@@ -178,6 +187,7 @@ const specArbitrary = (shape: Shape, maxUsers: number): fc.Arbitrary<TopologySpe
     }),
     federation: optionalIndexBelow(shape.edges),
     cms: indexBelow(poolCount),
+    pairsAcrossSites: fc.constant(pairsAcrossSites),
   })
 }
 
@@ -191,6 +201,18 @@ const backEndOf = (spec: PoolSpec, i: number, self: PoolFqdn, domain: string): B
     : { sqlServer: fqdn(`sql${i}.${domain}`), instance, ha: spec.ha }
 }
 
+/**
+ * The site index of pool `i`: as drawn, except that with `pairsAcrossSites` the second pool of a
+ * pair moves to another site than the first (when there are two sites or more).
+ */
+const siteIndexOf = (spec: TopologySpec, i: number, pairs: number): number => {
+  const own = spec.pools[i]?.site ?? 0
+  const n = spec.sites.length
+  if (!spec.pairsAcrossSites || n < 2 || i >= pairs * 2 || i % 2 === 0) return own
+  const first = (spec.pools[i - 1]?.site ?? 0) % n
+  return (first + 1 + (own % (n - 1))) % n
+}
+
 const poolOf = (spec: TopologySpec, p: PoolSpec, i: number, edges: ReadonlyArray<EdgePool>): Pool => {
   const self = fqdn(p.edition === 'Standard' ? `se${i}.${spec.domain}` : `pool${i}.${spec.domain}`)
   const servers: RNEA.ReadonlyNonEmptyArray<Fqdn> =
@@ -200,7 +222,7 @@ const poolOf = (spec: TopologySpec, p: PoolSpec, i: number, edges: ReadonlyArray
   const edge = p.edgePool === undefined ? undefined : edges[p.edgePool]
   return {
     fqdn: self,
-    site: siteAt(spec, p.site),
+    site: siteAt(spec, siteIndexOf(spec, i, spec.flips.length)),
     edition: p.edition,
     version: p.version,
     hosting: p.hosting,
@@ -267,7 +289,7 @@ export const topologyArbitrary = (options: TopologyArbitraryOptions = {}): fc.Ar
       sites: fc.integer({ min: 1, max: Math.max(1, options.maxSites ?? 3) }),
     })
     .map((s): Shape => (s.pairs + s.unpaired === 0 ? { ...s, unpaired: 1 } : s))
-    .chain((shape) => specArbitrary(shape, maxUsers))
+    .chain((shape) => specArbitrary(shape, maxUsers, options.pairsAcrossSites ?? false))
     .map(topologyOf)
 }
 

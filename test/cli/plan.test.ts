@@ -36,7 +36,7 @@ describe.concurrent('sfb-dr plan', () => {
     const json = await sfbDr([...base, '--format', ' JSON '])
     expect(json.code).toBe(0)
     const doc = JSON.parse(json.stdout) as { ok: boolean; assumedHealthy: boolean; plan: PlanJson }
-    expect(Object.keys(doc)).toStrictEqual(['ok', 'assumedHealthy', 'plan'])
+    expect(Object.keys(doc)).toStrictEqual(['ok', 'assumedHealthy', 'plan', 'estimate'])
     expect(doc).toMatchObject({ ok: true, assumedHealthy: false })
     expect(tags(doc.plan)).toStrictEqual(['FailoverCentralManagementStore', 'CheckCentralManagementStore', 'SetEdgeNextHop', 'FailoverPool'])
     expect(doc.plan.id).toMatch(/^[0-9a-f]{64}$/)

@@ -32,7 +32,7 @@ describe.concurrent('sfb-dr show', () => {
     }
     const json = await sfbDr(['show', '--format', 'json', saved])
     expect(json.code).toBe(0)
-    expect(JSON.parse(json.stdout)).toStrictEqual({ ok: true, plan: JSON.parse(savedText) })
+    expect(JSON.parse(json.stdout)).toStrictEqual({ ok: true, plan: JSON.parse(savedText), estimate: expect.objectContaining({ totalMinutes: 25 }) })
   })
 
   it('reads the plan from standard input with -', async () => {
@@ -71,7 +71,7 @@ describe.concurrent('sfb-dr validate', () => {
     const ps = await sfbDr(['validate', saved, '--topology', topology, '--state', redmondDown, '--format', 'powershell'])
     expect(ps.stdout).toContain("Invoke-CsPoolFailOver -PoolFqdn 'pool1.contoso.com' -DisasterMode")
     const json = await sfbDr(['validate', saved, '--topology', topology, '--state', redmondDown, '--format', 'json'])
-    expect(JSON.parse(json.stdout)).toStrictEqual({ ok: true, assumedHealthy: false, plan })
+    expect(JSON.parse(json.stdout)).toStrictEqual({ ok: true, assumedHealthy: false, plan, estimate: expect.objectContaining({ totalMinutes: 25 }) })
   })
 
   it('refuses a stale plan (the state moved on) with every reason, exit 1', async () => {

@@ -45,7 +45,7 @@ describe.concurrent('sfb-dr usage errors: exit 2, one line naming the problem, t
   it.each([
     [['frobnicate'], 'unknown command "frobnicate"', 'Usage:'],
     [['paln', 'failover'], 'unknown command "paln"; did you mean plan?', 'Usage:'],
-    [['plan'], 'plan needs a kind: failover, failback, move, backup-sync, conference-content-restore, sync-interval, quorum-recovery, backend-failover', 'sfb-dr plan move'],
+    [['plan'], 'plan needs a kind: failover, failback, move, backup-sync, conference-content-restore, sync-interval, quorum-recovery, backend-failover, edge-failover, edge-failback, site-failover, site-failback', 'sfb-dr plan move'],
     [['plan', 'failovr', '--topology', topology], 'unknown plan kind "failovr"; did you mean failover?', 'sfb-dr plan failback'],
     [['plan', 'move', '--topology', topology, '--state', state, '--from', 'a.b', '--to', 'c.d', '--mode', 'disaster'], 'plan move does not take --mode', 'Usage: sfb-dr plan move'],
     [[...failover, '--topolgy', topology], 'unknown flag --topolgy; did you mean --topology?', 'Usage: sfb-dr plan failover'],

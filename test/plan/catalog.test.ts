@@ -32,6 +32,7 @@ describe('the catalog', () => {
     }
     expect(Object.keys(incomplete)).not.toContain('FailbackPool')
     expect(Object.keys(catalog).sort()).toEqual([
+      'AssociateEdgePool',
       'CheckBackupService',
       'CheckCentralManagementStore',
       'CheckDatabaseMirrorState',
@@ -39,10 +40,13 @@ describe('the catalog', () => {
       'FailoverCentralManagementStore',
       'FailoverDatabase',
       'FailoverPool',
+      'MoveFederationRoute',
       'ResetPoolRegistrarState',
       'SetBackupServiceSyncInterval',
       'SetEdgeNextHop',
+      'SetXmppFederationRoute',
       'SyncBackupService',
+      'UpdateXmppDns',
     ])
   })
 
@@ -59,6 +63,10 @@ describe('the catalog', () => {
       ResetPoolRegistrarState: 'action',
       FailoverDatabase: 'action',
       CheckDatabaseMirrorState: 'check',
+      MoveFederationRoute: 'manual',
+      SetXmppFederationRoute: 'action',
+      UpdateXmppDns: 'manual',
+      AssociateEdgePool: 'manual',
     })
   })
 })

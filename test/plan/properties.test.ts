@@ -29,6 +29,9 @@ import {
 } from '../../src/plan/planHighAvailability.js'
 import { planMoveService, type MoveServiceRequest } from '../../src/plan/planMoveService.js'
 import { applyPlan, validatePlan } from '../../src/plan/validatePlan.js'
+import { planEdgeFailback, planEdgeFailover } from '../../src/plan/planEdge.js'
+import { planSiteFailback, planSiteFailover } from '../../src/plan/planSite.js'
+import { edgePoolsToFailBackFirst } from '../../src/plan/steps/edge.js'
 import { deploymentArbitrary } from '../../src/testing/arbitraries.js'
 import { freezeFresh, right } from './support.js'
 
@@ -125,7 +128,18 @@ const allRequests = (t: Topology): ReadonlyArray<(s: State) => Result> => {
       (s: State) => planQuorumRecovery(t, s, freezeFresh({ pool: p.fqdn })),
       ...['Primary', 'Mirror'].map((newPrincipal) => (s: State) => planBackEndFailover(t, s, freezeFresh({ pool: p.fqdn, newPrincipal }))),
     ]
-  }).concat([(s: State) => planSyncInterval(t, s, freezeFresh({ interval: '00:07:30' }))])
+  }).concat(
+    [(s: State) => planSyncInterval(t, s, freezeFresh({ interval: '00:07:30' }))],
+    // Edge pools (contract §10) and sites (§11).
+    t.edgePools.flatMap((e) => [
+      (s: State) => planEdgeFailback(t, s, freezeFresh({ edgePool: e.fqdn })),
+      ...t.edgePools.map((to) => (s: State) => planEdgeFailover(t, s, freezeFresh({ edgePool: e.fqdn, to: to.fqdn }))),
+    ]),
+    t.sites.flatMap((site) => [
+      ...modes.map((mode) => (s: State) => planSiteFailover(t, s, freezeFresh(mode === undefined ? { site: site.name } : { site: site.name, mode }))),
+      (s: State) => planSiteFailback(t, s, freezeFresh({ site: site.name })),
+    ]),
+  )
 }
 
 /** A pool name as a person might type it, or junk. */
@@ -271,7 +285,10 @@ describe('planning laws on generated deployments', () => {
     for (const p of topology.pools) {
       const over = planFailover(topology, state, { pool: p.fqdn })
       if (E.isLeft(over) || over.right.intent._tag !== 'Failover' || over.right.intent.mode !== 'planned') continue
-      const middle = checkPlanLaws(topology, state, over.right)
+      let middle = checkPlanLaws(topology, state, over.right)
+      // Contract §10: a running Edge pool of the site whose federation/XMPP is elsewhere is failed back first.
+      for (const edgePool of edgePoolsToFailBackFirst(topology, middle, p.fqdn))
+        middle = checkPlanLaws(topology, middle, right(planEdgeFailback(topology, middle, { edgePool })))
       const after = checkPlanLaws(topology, middle, right(planFailback(topology, middle, { pool: p.fqdn })))
       for (const q of topology.pools) expect(servingPoolOf(topology, after, q.fqdn)).toEqual(servingPoolOf(topology, state, q.fqdn))
     }
