@@ -5,6 +5,7 @@ import type { Intent } from '../../src/model/intent.js'
 import type { Problem } from '../../src/model/problem.js'
 import type { SyncInterval } from '../../src/model/syncInterval.js'
 import { fqdn } from './build.js'
+import { site } from '../support/builders.js'
 
 const p1 = fqdn('pool1.contoso.com')
 const p2 = fqdn('pool2.contoso.com')
@@ -131,7 +132,7 @@ describe('formatFinding and formatIntent', () => {
     { _tag: 'BackupServiceLagging', severity: 'warning', pools: [p1, p2], lagSeconds: 420 },
     { _tag: 'SyncIntervalAboveRpo', severity: 'advice', pools: [], interval: '00:10:00' },
     { _tag: 'ConferenceContentNotRestored', severity: 'warning', pools: [p1, p2] },
-    { _tag: 'NoSurvivingEdgePool', severity: 'warning', pools: [p2], site: 'Redmond' as never, edgePools: [fqdn('edge1.contoso.com')] },
+    { _tag: 'NoSurvivingEdgePool', severity: 'warning', pools: [p2], site: site('Redmond'), edgePools: [fqdn('edge1.contoso.com')] },
   ]
   it.each(findings)('describes $_tag', (f) => {
     expect(formatFinding(f)).toMatch(/^\S.*\.$/)

@@ -5,13 +5,15 @@
  * first, Edge next hops off the failing pool) and "Failing over, failing back, or changing the
  * Edge pool" (…/failing-over-failing-back-or-changing-the-edge-pool.md).
  */
-import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
 import { servingPoolOf } from '../../src/model/homing.js'
 import type { State } from '../../src/model/state.js'
 import type { Topology } from '../../src/model/topology.js'
+import type { Plan } from '../../src/plan/plan.js'
+import { withPlanId } from '../../src/plan/planId.js'
 import { planSiteFailback, planSiteFailover } from '../../src/plan/planSite.js'
+import { validatePlan } from '../../src/plan/validatePlan.js'
 import { deepFreeze } from '../support/deepFreeze.js'
 import { aTopology, cmsAt, contosoTopology, down, edge, failedOver, healthy, stateOf } from '../support/builders.js'
 import { left, outline, right, validates } from './support.js'
@@ -173,7 +175,10 @@ describe('planSiteFailback', () => {
     const afterFailover = validates(t, lost, right(planSiteFailover(t, lost, { site: 'A' })))
     const repaired: State = { ...afterFailover, pools: healthy(t).pools, edgePools: healthy(t).edgePools }
     const failback = right(planSiteFailback(t, repaired, { site: 'A' }))
-    expect(E.isRight(planSiteFailback(t, repaired, { site: 'A' }))).toBe(true)
-    expect(failback.steps[0]?._tag).toBe('MoveFederationRoute')
+    const poolStepsOnly = failback.steps.filter((step) => step._tag !== 'MoveFederationRoute' && step._tag !== 'AssociateEdgePool')
+    const edited = withPlanId({ ...failback, steps: poolStepsOnly as unknown as Plan['steps'] })
+    expect(left(validatePlan(t, repaired, edited))).toContainEqual(
+      expect.objectContaining({ _tag: 'StepPreconditionFailed', step: 'FailbackPool', rule: 'EdgeFailedBackFirst', subjects: ['edge-a.example.com', 'a1.example.com'] }),
+    )
   })
 })
