@@ -105,6 +105,14 @@ const cases = [
         'planMoveService',
       ),
   },
+  // A whole site (contract §11): Site 04 holds 100 of the 1,000 pairs' pools, all reachable, their
+  // partners in Site 05; the CMS is unavailable (pool0000 is dark), so the plan fails it over once,
+  // checks 100 Backup Service directions and fails 100 pools over, validated step by step.
+  {
+    name: 'planSiteFailover',
+    baseline: 'JSON.parse + decodeTopology',
+    run: (ctx) => right(sdr.planSiteFailover(ctx.topology, ctx.state, { site: 'Site 04' }), 'planSiteFailover'),
+  },
   {
     name: 'validatePlan',
     baseline: 'JSON.parse',
@@ -223,6 +231,14 @@ const flatness =
   all.length < 2 ? undefined : Number((planAt(all[all.length - 1]) / planAt(all[0])).toFixed(2))
 if (!json && flatness !== undefined)
   console.log(`\nplanFailover at ${sizes[sizes.length - 1]} users / at ${sizes[0]} users: ${flatness}×`)
+// Site planning for 1,000 pairs against decoding their topology: the budget is 5 %.
+const siteShare = all.map((m) => ({
+  users: m.results[0]?.users,
+  share: m.results.find((/** @type {any} */ r) => r.case === 'planSiteFailover')?.ratio,
+}))
+if (!json)
+  for (const { users, share } of siteShare)
+    console.log(`planSiteFailover / (JSON.parse + decodeTopology) at ${users} users: ${((share ?? NaN) * 100).toFixed(2)} % (budget 5 %)`)
 if (json)
   console.log(
     JSON.stringify({
@@ -232,5 +248,6 @@ if (json)
       results: all.flatMap((m) => m.results),
       heap: all.map((m) => m.heap),
       planFailoverFlatness: flatness,
+      planSiteFailoverShare: siteShare,
     }),
   )

@@ -50,11 +50,21 @@ const H0: ReadonlyArray<number> = [
   0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
 ]
 
-/** UTF-8 bytes of a string; a lone surrogate becomes U+FFFD, as `TextEncoder` does. */
-const utf8 = (s: string): Array<number> => {
-  const out: Array<number> = []
+const K32 = Uint32Array.from(K)
+
+/**
+ * The SHA-256 padded message of a string: its UTF-8 bytes (a lone surrogate becomes U+FFFD, as
+ * `TextEncoder` does), `0x80`, zeros, and the 64-bit big-endian bit length, a multiple of 64 bytes.
+ */
+const padded = (s: string): Uint8Array => {
+  const bytes = new Uint8Array(s.length * 3 + 72)
+  let n = 0
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i)
+    if (c < 0x80) {
+      bytes[n++] = c
+      continue
+    }
     if (c >= 0xd800 && c <= 0xdbff) {
       const d = i + 1 < s.length ? s.charCodeAt(i + 1) : 0
       if (d >= 0xdc00 && d <= 0xdfff) {
@@ -62,18 +72,38 @@ const utf8 = (s: string): Array<number> => {
         i++
       } else c = 0xfffd
     } else if (c >= 0xdc00 && c <= 0xdfff) c = 0xfffd
-    if (c < 0x80) out.push(c)
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f))
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f))
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f))
+    if (c < 0x800) {
+      bytes[n++] = 0xc0 | (c >> 6)
+      bytes[n++] = 0x80 | (c & 0x3f)
+    } else if (c < 0x10000) {
+      bytes[n++] = 0xe0 | (c >> 12)
+      bytes[n++] = 0x80 | ((c >> 6) & 0x3f)
+      bytes[n++] = 0x80 | (c & 0x3f)
+    } else {
+      bytes[n++] = 0xf0 | (c >> 18)
+      bytes[n++] = 0x80 | ((c >> 12) & 0x3f)
+      bytes[n++] = 0x80 | ((c >> 6) & 0x3f)
+      bytes[n++] = 0x80 | (c & 0x3f)
+    }
   }
-  return out
+  const length = n
+  bytes[n++] = 0x80
+  while (n % 64 !== 56) bytes[n++] = 0
+  // 64-bit big-endian length; messages here stay far below 2^53 bits.
+  const bits = length * 8
+  const high = Math.floor(bits / 0x100000000)
+  bytes[n++] = (high >>> 24) & 0xff
+  bytes[n++] = (high >>> 16) & 0xff
+  bytes[n++] = (high >>> 8) & 0xff
+  bytes[n++] = high & 0xff
+  bytes[n++] = (bits >>> 24) & 0xff
+  bytes[n++] = (bits >>> 16) & 0xff
+  bytes[n++] = (bits >>> 8) & 0xff
+  bytes[n++] = bits & 0xff
+  return bytes.subarray(0, n)
 }
 
 const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n))
-
-/** Reads entry `i` of a table this module fills itself; `0` cannot occur but keeps the code total. */
-const at = (xs: ReadonlyArray<number>, i: number): number => xs[i] ?? 0
 
 /**
  * The SHA-256 digest of the UTF-8 encoding of `message`, as 64 lower-case hex digits.
@@ -85,34 +115,33 @@ const at = (xs: ReadonlyArray<number>, i: number): number => xs[i] ?? 0
  * @since 0.1.0
  */
 export const sha256 = (message: string): string => {
-  const bytes = utf8(message)
-  const bitLength = bytes.length * 8
-  bytes.push(0x80)
-  while (bytes.length % 64 !== 56) bytes.push(0)
-  // 64-bit big-endian length; messages here stay far below 2^53 bits.
-  const high = Math.floor(bitLength / 0x100000000)
-  bytes.push((high >>> 24) & 0xff, (high >>> 16) & 0xff, (high >>> 8) & 0xff, high & 0xff)
-  bytes.push((bitLength >>> 24) & 0xff, (bitLength >>> 16) & 0xff, (bitLength >>> 8) & 0xff, bitLength & 0xff)
-
-  const h = [...H0]
-  const w = new Array<number>(64).fill(0)
+  const bytes = padded(message)
+  const h = Uint32Array.from(H0)
+  const w = new Uint32Array(64)
   for (let offset = 0; offset < bytes.length; offset += 64) {
     for (let t = 0; t < 16; t++) {
       const j = offset + t * 4
-      w[t] = ((at(bytes, j) << 24) | (at(bytes, j + 1) << 16) | (at(bytes, j + 2) << 8) | at(bytes, j + 3)) >>> 0
+      w[t] = ((bytes[j] ?? 0) << 24) | ((bytes[j + 1] ?? 0) << 16) | ((bytes[j + 2] ?? 0) << 8) | (bytes[j + 3] ?? 0)
     }
     for (let t = 16; t < 64; t++) {
-      const w15 = at(w, t - 15)
-      const w2 = at(w, t - 2)
+      const w15 = w[t - 15] ?? 0
+      const w2 = w[t - 2] ?? 0
       const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3)
       const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10)
-      w[t] = (at(w, t - 16) + s0 + at(w, t - 7) + s1) >>> 0
+      w[t] = (w[t - 16] ?? 0) + s0 + (w[t - 7] ?? 0) + s1
     }
-    let [a, b, c, d, e, f, g, hh] = [at(h, 0), at(h, 1), at(h, 2), at(h, 3), at(h, 4), at(h, 5), at(h, 6), at(h, 7)]
+    let a = h[0] ?? 0
+    let b = h[1] ?? 0
+    let c = h[2] ?? 0
+    let d = h[3] ?? 0
+    let e = h[4] ?? 0
+    let f = h[5] ?? 0
+    let g = h[6] ?? 0
+    let hh = h[7] ?? 0
     for (let t = 0; t < 64; t++) {
       const S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
       const ch = (e & f) ^ (~e & g)
-      const t1 = (hh + S1 + ch + at(K, t) + at(w, t)) >>> 0
+      const t1 = (hh + S1 + ch + (K32[t] ?? 0) + (w[t] ?? 0)) >>> 0
       const S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
       const maj = (a & b) ^ (a & c) ^ (b & c)
       const t2 = (S0 + maj) >>> 0
@@ -125,10 +154,16 @@ export const sha256 = (message: string): string => {
       b = a
       a = (t1 + t2) >>> 0
     }
-    const next = [a, b, c, d, e, f, g, hh]
-    for (let i = 0; i < 8; i++) h[i] = (at(h, i) + at(next, i)) >>> 0
+    h[0] = (h[0] ?? 0) + a
+    h[1] = (h[1] ?? 0) + b
+    h[2] = (h[2] ?? 0) + c
+    h[3] = (h[3] ?? 0) + d
+    h[4] = (h[4] ?? 0) + e
+    h[5] = (h[5] ?? 0) + f
+    h[6] = (h[6] ?? 0) + g
+    h[7] = (h[7] ?? 0) + hh
   }
-  return h.map((x) => x.toString(16).padStart(8, '0')).join('')
+  return Array.from(h, (x) => x.toString(16).padStart(8, '0')).join('')
 }
 
 // Stryker restore all

@@ -27,7 +27,7 @@ import { isFailedOver, type FailoverMode, type State } from '../model/state.js'
 import type { Topology } from '../model/topology.js'
 import { buildPlan, dedupe, stateAfter } from './build.js'
 import { cmsFailoverSteps, otherCmsPool } from './cms.js'
-import { failoverPool, setEdgeNextHop, type StepDraft } from './draft.js'
+import { setEdgeNextHop, type StepDraft } from './draft.js'
 import { invalidInput, ownField, parseModeField } from './input.js'
 import type { Plan } from './plan.js'
 import { failbackPart, failbackWarnings } from './planFailback.js'
@@ -143,14 +143,17 @@ const edgeRoleMoves = (
  * over, so no Edge pool is moved twice.
  */
 const nextHopMoves = (topology: Topology, state: State, inSite: (pool: PoolFqdn) => boolean, failing: ReadonlyArray<PoolFqdn>) => {
-  const asIfGone = stateAfter(
-    topology,
-    state,
-    failing.map((pool) => failoverPool(pool, topology.index.partners.get(pool) ?? pool, 'disaster')),
-  )
-  return topology.edgePools.flatMap((edge): ReadonlyArray<StepDraft> => {
+  const pointing = topology.edgePools.filter((edge) => {
     const nextHop = state.edgePools.get(edge.fqdn)?.nextHop
-    if (nextHop === undefined || !inSite(nextHop)) return []
+    return nextHop !== undefined && inSite(nextHop)
+  })
+  if (pointing.length === 0) return []
+  const failovers = new Map(state.failovers)
+  for (const pool of failing) failovers.set(pool, 'disaster')
+  const asIfGone: State = { ...state, failovers }
+  return pointing.flatMap((edge): ReadonlyArray<StepDraft> => {
+    const nextHop = state.edgePools.get(edge.fqdn)?.nextHop
+    if (nextHop === undefined) return []
     return O.match(
       () => [],
       (target: PoolFqdn) => (inSite(target) ? [] : [setEdgeNextHop(edge.fqdn, target)]),
