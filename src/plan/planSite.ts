@@ -202,7 +202,7 @@ export const planSiteFailover = (
   topology: Topology,
   state: State,
   request: SiteFailoverRequest,
-): E.Either<Refusals, Plan> => {
+): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> => {
   const site = parseSite(topology, request)
   const mode = parseModeField(request)
   if (E.isLeft(site) || E.isLeft(mode))
@@ -291,7 +291,7 @@ export const planSiteFailback = (
   topology: Topology,
   state: State,
   request: SiteFailbackRequest,
-): E.Either<Refusals, Plan> => {
+): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> => {
   const site = parseSite(topology, request)
   if (E.isLeft(site)) return E.left([site.left])
   const name = site.right
