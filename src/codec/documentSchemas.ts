@@ -172,6 +172,10 @@ export const STATE_PROPERTIES: PropertiesOf<StateDocument> = {
   centralManagementStore: optional(ref('centralManagementStoreStatus')),
   edgePools: optional(byFqdn(ref('edgePoolStatus'))),
   federationEdgePool: optional({ oneOf: [FQDN, { type: 'null' }], description: 'null: no Edge pool carries federation now.' }),
+  xmppEdgePool: optional({ oneOf: [FQDN, { type: 'null' }], description: 'Where the XMPP federation route points now; null: nowhere.' }),
+  mediaEdgePools: optional(
+    byFqdn({ oneOf: [FQDN, { type: 'null' }], description: "The Edge pool the Front End pool uses for media now; null: none; absent: its topology edgePool." }),
+  ),
   backupService: optional(list(ref('backupService'))),
   backupServiceConfiguration: optional(ref('backupServiceConfiguration')),
 }
