@@ -64,7 +64,12 @@ export interface RecoveryTimeEstimate {
  */
 export interface EstimatedPlan {
   /** The steps, in order. */
-  readonly steps: ReadonlyArray<{ readonly id: string; readonly _tag: string }>
+  readonly steps: ReadonlyArray<{
+    /** The step's id. */
+    readonly id: string
+    /** The step's tag. */
+    readonly _tag: string
+  }>
 }
 
 /**
