@@ -149,7 +149,9 @@ describe('planSiteFailback', () => {
     const repaired: State = { ...afterFailover, pools: start.pools, edgePools: new Map([...afterFailover.edgePools].map(([k, v]) => [k, { ...v, reachable: true }])) }
     const failback = right(planSiteFailback(t, repaired, { site: 'A' }))
     expect(failback.intent).toStrictEqual({ _tag: 'SiteFailback', site: 'A' })
-    expect(outline(failback)).toStrictEqual([
+    // After a DISASTER failover each failback also restores the conference content (contract §8).
+    expect(failback.steps.filter((step) => step._tag === 'SyncBackupService')).toHaveLength(2)
+    expect(outline({ ...failback, steps: failback.steps.filter((step) => step._tag !== 'SyncBackupService' && !(step._tag === 'CheckBackupService' && step.module !== undefined)) } as typeof failback)).toStrictEqual([
       'MoveFederationRoute edge-b.example.com -> edge-a.example.com',
       'AssociateEdgePool b2.example.com -> edge-a.example.com',
       'CheckBackupService b1.example.com',
