@@ -151,7 +151,7 @@ describe('planSiteFailback', () => {
     expect(failback.intent).toStrictEqual({ _tag: 'SiteFailback', site: 'A' })
     // After a DISASTER failover each failback also restores the conference content (contract §8).
     expect(failback.steps.filter((step) => step._tag === 'SyncBackupService')).toHaveLength(2)
-    expect(outline({ ...failback, steps: failback.steps.filter((step) => step._tag !== 'SyncBackupService' && !(step._tag === 'CheckBackupService' && step.module !== undefined)) } as typeof failback)).toStrictEqual([
+    expect(outline({ ...failback, steps: failback.steps.filter((step) => step._tag !== 'SyncBackupService' && !(step._tag === 'CheckBackupService' && step.module !== undefined)) } as unknown as typeof failback)).toStrictEqual([
       'MoveFederationRoute edge-b.example.com -> edge-a.example.com',
       'AssociateEdgePool b2.example.com -> edge-a.example.com',
       'CheckBackupService b1.example.com',

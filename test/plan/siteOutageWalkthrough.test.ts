@@ -56,7 +56,7 @@ describe('docs/site-outage.md', () => {
     const failback = right(planSiteFailback(paired, back, { site: 'Redmond' }))
     // After a DISASTER failover each failback also restores the conference content (contract §8).
     expect(failback.steps.filter((step) => step._tag === 'SyncBackupService')).toHaveLength(2)
-    expect(outline({ ...failback, steps: failback.steps.filter((step) => step._tag !== 'SyncBackupService' && !(step._tag === 'CheckBackupService' && step.module !== undefined)) } as typeof failback)).toStrictEqual([
+    expect(outline({ ...failback, steps: failback.steps.filter((step) => step._tag !== 'SyncBackupService' && !(step._tag === 'CheckBackupService' && step.module !== undefined)) } as unknown as typeof failback)).toStrictEqual([
       'MoveFederationRoute edge2.contoso.com -> edge1.contoso.com',
       'CheckBackupService pool2.contoso.com',
       'FailbackPool pool1.contoso.com <- pool2.contoso.com',
