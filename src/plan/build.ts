@@ -75,7 +75,7 @@ export const buildPlan = (
     numbered(head, 0),
     ...tail.map((d, i) => numbered(d, i + 1)),
   ]
-  const claims = planClaims(topology, state, steps)
+  const claims = planClaims(topology, state, draft.intent, steps)
   const plan = withPlanId({
     formatVersion: 1,
     intent: draft.intent,

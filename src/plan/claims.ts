@@ -5,7 +5,7 @@
  * re-sealed with a recomputed id) is refused with `PlanContentMismatch`.
  *
  * Laws:
- * - `planClaims(t, s, p.steps)` equals `{ warnings: p.warnings, impact: p.impact }` (warnings as a
+ * - `planClaims(t, s, p.intent, p.steps)` equals `{ warnings: p.warnings, impact: p.impact }` (warnings as a
  *   set) for every plan `p` a planner returns in `s`.
  * - Pure and total: steps whose rules are broken still get claims (through the catalog's
  *   transitions), so `validatePlan` reports a content mismatch beside the broken rules.
@@ -15,6 +15,7 @@
  */
 import * as O from 'fp-ts/lib/Option.js'
 import { severityRank, type Finding } from '../model/findings.js'
+import type { Intent } from '../model/intent.js'
 import type { ImpactFigures, PlanContentMismatch } from '../model/problem.js'
 import type { State } from '../model/state.js'
 import { usersHomedOn, type Topology } from '../model/topology.js'
@@ -22,7 +23,7 @@ import { poolsOfStep, transition } from './catalog.js'
 import type { Impact } from './plan.js'
 import { canonicalJson } from './planId.js'
 import type { Step } from './step.js'
-import { backupPlanWarnings, backupServiceWarnings, edgeNextHopsNotRestored, possibleDataLoss, topologyWarnings } from './warnings.js'
+import { backupPlanWarnings, backupServiceWarnings, edgeNextHopsNotRestored, intentWarnings, possibleDataLoss, topologyWarnings } from './warnings.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -136,8 +137,9 @@ export const impactOf = (topology: Topology, steps: ReadonlyArray<Step>): Impact
 }
 
 /**
- * The warnings and the impact of `steps` run from `state`: the steps' own warnings (data loss in
- * disaster mode, Edge next hops left on the backup pool after a failback), a
+ * The warnings and the impact of `steps` run from `state`: those the `intent` implies (a site
+ * failover with no surviving Edge pool), the steps' own warnings (data loss in disaster mode, Edge
+ * next hops left on the backup pool after a failback), a
  * `BackupServiceUnhealthy` for each Backup Service check the state already sees failing, and the
  * topology findings naming a pool the steps touch — without repeats, by severity (`warning`,
  * `unsupported`, `advice`), in that order within a severity.
@@ -146,12 +148,13 @@ export const impactOf = (topology: Topology, steps: ReadonlyArray<Step>): Impact
  * @since 0.2.0
  * @internal
  */
-export const planClaims = (topology: Topology, state: State, steps: ReadonlyArray<Step>): PlanClaims => {
+export const planClaims = (topology: Topology, state: State, intent: Intent, steps: ReadonlyArray<Step>): PlanClaims => {
   const impact = impactOf(topology, steps)
   return {
     impact,
     warnings: bySeverity(
       dedupe([
+        ...intentWarnings(topology, state, intent),
         ...stepWarnings(topology, state, steps),
         ...backupPlanWarnings(state, steps),
         ...backupServiceWarnings(state, steps),

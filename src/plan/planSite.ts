@@ -21,7 +21,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import type * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type { Finding, NoSurvivingEdgePool } from '../model/findings.js'
-import { isSiteName, type EdgePoolFqdn, type PoolFqdn, type SiteName } from '../model/identifiers.js'
+import { isSiteName, type PoolFqdn, type SiteName } from '../model/identifiers.js'
 import type { InvalidInput, UnknownSite, Violation } from '../model/problem.js'
 import { isFailedOver, type FailoverMode, type State } from '../model/state.js'
 import type { Topology } from '../model/topology.js'
@@ -33,8 +33,8 @@ import type { Plan } from './plan.js'
 import { failbackPart, failbackWarnings } from './planFailback.js'
 import { edgeNextHopTarget, failoverPart } from './planFailover.js'
 import { edgeFailbackDrafts, edgeFailoverDrafts } from './planEdge.js'
-import { isEdgePoolReachable, mediaUsers } from './steps/edge.js'
-import { possibleDataLoss } from './warnings.js'
+import { isEdgePoolReachable } from './steps/edge.js'
+import { noSurvivingEdgePool, possibleDataLoss } from './warnings.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -109,32 +109,17 @@ const edgeRoleMoves = (
   inSite: (pool: PoolFqdn) => boolean,
 ): { readonly drafts: ReadonlyArray<StepDraft>; readonly warnings: ReadonlyArray<NoSurvivingEdgePool> } => {
   const survivor = topology.edgePools.find((e) => e.site !== site && isEdgePoolReachable(state, e.fqdn))
+  if (survivor === undefined) return { drafts: [], warnings: noSurvivingEdgePool(topology, state, site) }
   const outside = (pool: PoolFqdn): boolean => !inSite(pool)
   const drafts: Array<StepDraft> = []
-  const stranded: Array<EdgePoolFqdn> = []
-  const strandedPools: Array<PoolFqdn> = []
   let current = state
   for (const edge of topology.edgePools) {
     if (edge.site !== site) continue
-    if (survivor !== undefined) {
-      const moves = edgeFailoverDrafts(topology, current, edge.fqdn, survivor.fqdn, outside)
-      drafts.push(...moves)
-      current = stateAfter(topology, current, moves)
-    } else {
-      const media = mediaUsers(topology, state, edge.fqdn).filter(outside)
-      if (state.federationEdgePool === edge.fqdn || state.xmppEdgePool === edge.fqdn || media.length > 0) {
-        stranded.push(edge.fqdn)
-        strandedPools.push(...media)
-      }
-    }
+    const moves = edgeFailoverDrafts(topology, current, edge.fqdn, survivor.fqdn, outside)
+    drafts.push(...moves)
+    current = stateAfter(topology, current, moves)
   }
-  return {
-    drafts,
-    warnings:
-      stranded.length === 0
-        ? []
-        : [{ _tag: 'NoSurvivingEdgePool', severity: 'warning', pools: strandedPools, site, edgePools: stranded }],
-  }
+  return { drafts, warnings: [] }
 }
 
 /**

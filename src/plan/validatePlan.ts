@@ -177,7 +177,7 @@ export const foldSteps = (topology: Topology, state: State, plan: Plan): Outcome
   }
   if (!intentAchieved(topology, current, plan.intent, plan.steps))
     violations.push({ _tag: 'IntentNotAchieved', intent: plan.intent })
-  violations.push(...claimProblems(planClaims(topology, state, plan.steps), { warnings: plan.warnings, impact: plan.impact }))
+  violations.push(...claimProblems(planClaims(topology, state, plan.intent, plan.steps), { warnings: plan.warnings, impact: plan.impact }))
   return { violations, final: O.some(current) }
 }
 

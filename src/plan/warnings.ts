@@ -11,14 +11,17 @@ import type {
   ConferenceContentNotRestored,
   EdgeNextHopNotRestored,
   Finding,
+  NoSurvivingEdgePool,
   PossibleDataLoss,
   SyncIntervalAboveRpo,
 } from '../model/findings.js'
-import type { PoolFqdn } from '../model/identifiers.js'
+import type { EdgePoolFqdn, PoolFqdn, SiteName } from '../model/identifiers.js'
+import type { Intent } from '../model/intent.js'
 import { isPoolReachable, type State } from '../model/state.js'
 import { isAboveRpo } from '../model/syncInterval.js'
 import type { Topology } from '../model/topology.js'
 import type { Step } from './step.js'
+import { isEdgePoolReachable, mediaUsers } from './steps/edge.js'
 
 /**
  * The topology findings (`auditTopology`) that name at least one of `pools`.
@@ -132,3 +135,40 @@ export const backupServiceWarnings = (state: State, steps: ReadonlyArray<Step>):
       },
     ]
   })
+
+/**
+ * Losing `site` strands what its Edge pools carry when no Edge pool of another site is running to
+ * take it: a `NoSurvivingEdgePool` naming the site's Edge pools that hold the federation route,
+ * the XMPP route or the media of a pool outside the site, and those pools. Nothing when such an
+ * Edge pool runs, or when the site's Edge pools carry nothing.
+ *
+ * @category constructors
+ * @since 0.2.0
+ * @internal
+ */
+export const noSurvivingEdgePool = (topology: Topology, state: State, site: SiteName): ReadonlyArray<NoSurvivingEdgePool> => {
+  if (topology.edgePools.some((e) => e.site !== site && isEdgePoolReachable(state, e.fqdn))) return []
+  const outside = (pool: PoolFqdn): boolean => topology.index.pools.get(pool)?.site !== site
+  const stranded: Array<EdgePoolFqdn> = []
+  const strandedPools: Array<PoolFqdn> = []
+  for (const edge of topology.edgePools) {
+    if (edge.site !== site) continue
+    const media = mediaUsers(topology, state, edge.fqdn).filter(outside)
+    if (state.federationEdgePool === edge.fqdn || state.xmppEdgePool === edge.fqdn || media.length > 0) {
+      stranded.push(edge.fqdn)
+      strandedPools.push(...media)
+    }
+  }
+  return stranded.length === 0 ? [] : [{ _tag: 'NoSurvivingEdgePool', severity: 'warning', pools: strandedPools, site, edgePools: stranded }]
+}
+
+/**
+ * The warnings a plan's intent implies in the state it starts in, beyond those of its steps: a
+ * site failover warns `noSurvivingEdgePool`.
+ *
+ * @category constructors
+ * @since 0.2.0
+ * @internal
+ */
+export const intentWarnings = (topology: Topology, state: State, intent: Intent): ReadonlyArray<Finding> =>
+  intent._tag === 'SiteFailover' ? noSurvivingEdgePool(topology, state, intent.site) : []

@@ -164,7 +164,7 @@ export const resumePlan = (
         formatVersion: original.formatVersion,
         intent: original.intent,
         steps: remaining,
-        ...planClaims(topology, stateNow, remaining),
+        ...planClaims(topology, stateNow, original.intent, remaining),
         resumes: original.id,
       }),
     ),

@@ -25,7 +25,7 @@ const reseal = (plan: Plan, steps: ReadonlyArray<Step>, state: State = s, topolo
   const [first, ...rest] = steps
   if (first === undefined) throw new Error('no steps')
   const { formatVersion, intent } = plan
-  return deepFreeze(withPlanId({ formatVersion, intent, ...planClaims(topology, state, steps), steps: [first, ...rest] }))
+  return deepFreeze(withPlanId({ formatVersion, intent, ...planClaims(topology, state, intent, steps), steps: [first, ...rest] }))
 }
 /** A JSON value that is not a Plan, passed where one is expected (as a caller with JSON does). */
 const asPlan = (u: unknown): Plan => u as Plan
@@ -245,7 +245,7 @@ describe('validatePlan recomputes what a plan claims (PlanContentMismatch)', () 
 
   it('every planner plan claims exactly what planClaims gives', () => {
     const p = redmondPlan()
-    expect(planClaims(t, s, p.steps)).toEqual({ warnings: p.warnings, impact: p.impact })
+    expect(planClaims(t, s, p.intent, p.steps)).toEqual({ warnings: p.warnings, impact: p.impact })
   })
 })
 

@@ -10,40 +10,12 @@ import type { StepHandlers } from '../../src/run/handlers.js'
 import type { Journal } from '../../src/run/journal.js'
 import { simulatedHandlers } from '../../src/testing/simulatedHandlers.js'
 import { scenarioNamed, scenarios } from '../render/scenarios.js'
+import { recording } from './support.js'
 
 /** A clock that counts: t1, t2, … */
 const counter = (): (() => string) => {
   let n = 0
   return () => `t${++n}`
-}
-
-/** Handlers that record every call and answer healthy observations. */
-const recording = (): { readonly handlers: StepHandlers; readonly calls: Array<string> } => {
-  const calls: Array<string> = []
-  const ok = <A>(a: A) => (step: { readonly id: string }) => {
-    calls.push(step.id)
-    return TE.right(a)
-  }
-  return {
-    calls,
-    handlers: {
-      CheckBackupService: ok({ exportState: 'SteadyState', importState: 'NormalState' }),
-      FailoverCentralManagementStore: ok(undefined),
-      CheckCentralManagementStore: ok({ activeMaster: 'pool2.contoso.com' }),
-      SetEdgeNextHop: ok(undefined),
-      FailoverPool: ok(undefined),
-      FailbackPool: ok(undefined),
-      SyncBackupService: ok(undefined),
-      SetBackupServiceSyncInterval: ok(undefined),
-      FailoverDatabase: ok(undefined),
-      CheckDatabaseMirrorState: ok({ principal: 'Mirror' }),
-      ResetPoolRegistrarState: ok(undefined),
-      MoveFederationRoute: ok(undefined),
-      SetXmppFederationRoute: ok(undefined),
-      UpdateXmppDns: ok(undefined),
-      AssociateEdgePool: ok(undefined),
-    },
-  }
 }
 
 const disaster = (): Plan => scenarioNamed('disaster failover of pool1 (Redmond down)').plan

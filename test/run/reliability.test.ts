@@ -18,37 +18,13 @@ import type { StepHandlers } from '../../src/run/handlers.js'
 import type { Journal } from '../../src/run/journal.js'
 import { simulatedHandlers } from '../../src/testing/simulatedHandlers.js'
 import { scenarioNamed } from '../render/scenarios.js'
+import { recording } from './support.js'
 
 /** Redmond down: 1-failover-cms, 2-check-cms, 3-set-edge-next-hop, 4-failover-pool. */
 const disaster = scenarioNamed('disaster failover of pool1 (Redmond down)')
 const ids = disaster.plan.steps.map((s) => s.id)
 /** The position of the pool failover, the last step. */
 const POOL = ids.length - 1
-
-/** Handlers that record every call and answer healthy observations. */
-const recording = (): { readonly handlers: StepHandlers; readonly calls: Array<string> } => {
-  const calls: Array<string> = []
-  const ok = <A>(a: A) => (step: { readonly id: string }) => {
-    calls.push(step.id)
-    return TE.right(a)
-  }
-  return {
-    calls,
-    handlers: {
-      CheckBackupService: ok({ exportState: 'SteadyState', importState: 'NormalState' }),
-      FailoverCentralManagementStore: ok(undefined),
-      CheckCentralManagementStore: ok({ activeMaster: 'pool2.contoso.com' }),
-      SetEdgeNextHop: ok(undefined),
-      FailoverPool: ok(undefined),
-      FailbackPool: ok(undefined),
-      SyncBackupService: ok(undefined),
-      SetBackupServiceSyncInterval: ok(undefined),
-      FailoverDatabase: ok(undefined),
-      CheckDatabaseMirrorState: ok({ principal: 'Mirror' }),
-      ResetPoolRegistrarState: ok(undefined),
-    },
-  }
-}
 
 /** Handlers that fail the test if any is called. */
 const untouchable = (): StepHandlers =>

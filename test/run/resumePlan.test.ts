@@ -59,7 +59,7 @@ describe('resumePlan after a failure at every step position', () => {
         expect(rest.steps).toStrictEqual(s.plan.steps.slice(i))
         expect(rest.intent).toStrictEqual(s.plan.intent)
         expect(rest.resumes).toBe(s.plan.id)
-        const claims = planClaims(s.topology, sim.state(), rest.steps)
+        const claims = planClaims(s.topology, sim.state(), rest.intent, rest.steps)
         expect(rest.warnings).toStrictEqual(claims.warnings)
         expect(rest.impact).toStrictEqual(claims.impact)
         // a disaster-mode failover still to run keeps its data-loss warning
