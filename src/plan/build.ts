@@ -20,7 +20,7 @@ import { invalidInput } from './input.js'
 import type { Plan } from './plan.js'
 import { withPlanId } from './planId.js'
 import { registerPlan } from './registry.js'
-import { checkPlan } from './validatePlan.js'
+import { checkPlan, walkSteps } from './validatePlan.js'
 
 export { bySeverity, dedupe, impactOf } from './claims.js'
 
@@ -52,9 +52,10 @@ export const stateAfter = (topology: Topology, state: State, drafts: ReadonlyArr
   drafts.reduce((s, d) => transition(topology, s, withStepId(d, '')), state)
 
 /**
- * Numbers the drafts, adds the claims of the steps (`planClaims`: warnings and impact), seals the
- * plan with its id, checks it with `validatePlan`'s own checks and registers a deep-frozen copy
- * (so `executePlan` runs it); the violations if the check fails.
+ * Numbers the drafts, walks them through the catalog once (their rules and the states they go
+ * through), adds the claims of the steps from that walk (`planClaims`: warnings and impact), seals
+ * the plan with its id, checks it with `validatePlan`'s own checks on the same walk and registers
+ * a deep-frozen copy (so `executePlan` runs it); the violations if the check fails.
  *
  * A planner's own `warnings` must be among those `planClaims` derives from the steps: one that is
  * not makes the check fail with `PlanContentMismatch` (`validatePlan` could never accept the
@@ -75,7 +76,8 @@ export const buildPlan = (
     numbered(head, 0),
     ...tail.map((d, i) => numbered(d, i + 1)),
   ]
-  const claims = planClaims(topology, state, draft.intent, steps)
+  const walk = walkSteps(topology, state, steps)
+  const claims = planClaims(topology, state, draft.intent, steps, walk.run)
   const plan = withPlanId({
     formatVersion: 1,
     intent: draft.intent,
@@ -83,7 +85,7 @@ export const buildPlan = (
     warnings: dedupe([...claims.warnings, ...draft.warnings]),
     impact: claims.impact,
   })
-  const [first, ...rest] = checkPlan(topology, state, plan).violations
+  const [first, ...rest] = checkPlan(topology, state, plan, walk).violations
   if (first !== undefined) return E.left([first, ...rest])
   return O.match(
     () => refuse<Plan>(invalidInput('', 'a plan made of plain data', plan)),

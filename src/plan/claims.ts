@@ -81,30 +81,55 @@ export const bySeverity = (findings: ReadonlyArray<Finding>): ReadonlyArray<Find
     .map(({ finding }) => finding)
 
 /**
- * The warnings of the steps themselves, step by step: `PossibleDataLoss` for each pool failover
- * or failback in disaster mode (the direction whose users move, with its last known sync in the
- * state that step runs in), and after each failback the Edge pools that, once the plan is done,
- * still forward to the backup pool although the topology points them at the home pool.
+ * The states a run of steps goes through: `before[i]` is the state step `i` starts in, `final`
+ * the state after the last step.
+ *
+ * @category model
+ * @since 0.2.0
+ * @internal
  */
-const stepWarnings = (topology: Topology, state: State, steps: ReadonlyArray<Step>): ReadonlyArray<Finding> => {
+export interface Run {
+  /** The state each step starts in, in step order. */
+  readonly before: ReadonlyArray<State>
+  /** The state after the last step (the starting state when there is none). */
+  readonly final: State
+}
+
+/**
+ * The states `steps` go through from `state`, by the catalog's transitions (whether or not their
+ * rules hold).
+ *
+ * @category operations
+ * @since 0.2.0
+ * @internal
+ */
+export const runOf = (topology: Topology, state: State, steps: ReadonlyArray<Step>): Run => {
   const before: Array<State> = []
   let current = state
   for (const step of steps) {
     before.push(current)
     current = transition(topology, current, step)
   }
-  const final = current
-  return steps.flatMap((step, i): ReadonlyArray<Finding> => {
-    const at = before[i] ?? state
+  return { before, final: current }
+}
+
+/**
+ * The warnings of the steps themselves, step by step: `PossibleDataLoss` for each pool failover
+ * or failback in disaster mode (the direction whose users move, with its last known sync in the
+ * state that step runs in), and after each failback the Edge pools that, once the plan is done,
+ * still forward to the backup pool although the topology points them at the home pool.
+ */
+const stepWarnings = (topology: Topology, state: State, steps: ReadonlyArray<Step>, run: Run): ReadonlyArray<Finding> =>
+  steps.flatMap((step, i): ReadonlyArray<Finding> => {
+    const at = run.before[i] ?? state
     if (step._tag === 'FailoverPool') return step.disasterMode ? [possibleDataLoss(at, step.pool, step.backupPool)] : []
     if (step._tag === 'FailbackPool')
       return [
         ...(step.disasterMode ? [possibleDataLoss(at, step.backupPool, step.pool, 'failback')] : []),
-        ...edgeNextHopsNotRestored(topology, final, step.pool, step.backupPool),
+        ...edgeNextHopsNotRestored(topology, run.final, step.pool, step.backupPool),
       ]
     return []
   })
-}
 
 /** The values of `values` that `minus` does not match one for one (equal as canonical JSON). */
 const surplus = <A>(values: ReadonlyArray<A>, minus: ReadonlyArray<A>): ReadonlyArray<A> => {
@@ -142,20 +167,27 @@ export const impactOf = (topology: Topology, steps: ReadonlyArray<Step>): Impact
  * next hops left on the backup pool after a failback), a
  * `BackupServiceUnhealthy` for each Backup Service check the state already sees failing, and the
  * topology findings naming a pool the steps touch — without repeats, by severity (`warning`,
- * `unsupported`, `advice`), in that order within a severity.
+ * `unsupported`, `advice`), in that order within a severity. `run` is the states the steps go
+ * through, when the caller has them already (`runOf` otherwise).
  *
  * @category operations
  * @since 0.2.0
  * @internal
  */
-export const planClaims = (topology: Topology, state: State, intent: Intent, steps: ReadonlyArray<Step>): PlanClaims => {
+export const planClaims = (
+  topology: Topology,
+  state: State,
+  intent: Intent,
+  steps: ReadonlyArray<Step>,
+  run: Run = runOf(topology, state, steps),
+): PlanClaims => {
   const impact = impactOf(topology, steps)
   return {
     impact,
     warnings: bySeverity(
       dedupe([
         ...intentWarnings(topology, state, intent),
-        ...stepWarnings(topology, state, steps),
+        ...stepWarnings(topology, state, steps, run),
         ...backupPlanWarnings(state, steps),
         ...backupServiceWarnings(state, steps),
         ...topologyWarnings(topology, impact.pools),

@@ -22,7 +22,7 @@ import type { Violation } from '../model/problem.js'
 import { databasePrincipal, isFailedOver, isPoolReachable, type BackupModule, type State } from '../model/state.js'
 import type { Topology } from '../model/topology.js'
 import { checkStep } from './catalog.js'
-import { claimProblems, planClaims } from './claims.js'
+import { claimProblems, planClaims, type Run } from './claims.js'
 import { guardDeployment, invalidInput, ownField } from './input.js'
 import { isEdgePoolReachable, mediaToGiveBack, mediaUsers, rolesHeldElsewhere } from './steps/edge.js'
 import type { Plan } from './plan.js'
@@ -150,18 +150,34 @@ export interface Outcome {
 }
 
 /**
- * Folds a well-formed plan's steps through the catalog: every broken rule of every step,
- * duplicate step ids, and an intent the final state does not achieve.
+ * What walking steps through the catalog found: every broken rule of every step and duplicate
+ * step ids, and the states the steps went through.
+ *
+ * @category model
+ * @since 0.2.0
+ * @internal
+ */
+export interface Walk {
+  /** The broken rules, step by step. */
+  readonly violations: ReadonlyArray<Violation>
+  /** The states the steps went through. */
+  readonly run: Run
+}
+
+/**
+ * Walks steps through the catalog from `state`: each step's rules checked in the state it starts
+ * in, then its transition.
  *
  * @category operations
  * @since 0.2.0
  * @internal
  */
-export const foldSteps = (topology: Topology, state: State, plan: Plan): Outcome => {
+export const walkSteps = (topology: Topology, state: State, steps: ReadonlyArray<Step>): Walk => {
   const violations: Array<Violation> = []
   const seen = new Set<string>()
+  const before: Array<State> = []
   let current = state
-  for (const step of plan.steps) {
+  for (const step of steps) {
     if (seen.has(step.id))
       violations.push({
         _tag: 'StepPreconditionFailed',
@@ -171,33 +187,56 @@ export const foldSteps = (topology: Topology, state: State, plan: Plan): Outcome
         subjects: [],
       })
     seen.add(step.id)
+    before.push(current)
     const checked = checkStep(topology, current, step)
     violations.push(...checked.violations)
     current = checked.next
   }
+  return { violations, run: { before, final: current } }
+}
+
+/**
+ * Folds a well-formed plan's steps through the catalog: every broken rule of every step,
+ * duplicate step ids, an intent the final state does not achieve, and claims (warnings, impact)
+ * other than the steps give. `walk` is the plan's steps already walked from `state`, when the
+ * caller has it.
+ *
+ * @category operations
+ * @since 0.2.0
+ * @internal
+ */
+export const foldSteps = (topology: Topology, state: State, plan: Plan, walk: Walk = walkSteps(topology, state, plan.steps)): Outcome => {
+  const violations = [...walk.violations]
+  const current = walk.run.final
   if (!intentAchieved(topology, current, plan.intent, plan.steps))
     violations.push({ _tag: 'IntentNotAchieved', intent: plan.intent })
-  violations.push(...claimProblems(planClaims(topology, state, plan.intent, plan.steps), { warnings: plan.warnings, impact: plan.impact }))
+  violations.push(
+    ...claimProblems(planClaims(topology, state, plan.intent, plan.steps, walk.run), { warnings: plan.warnings, impact: plan.impact }),
+  )
   return { violations, final: O.some(current) }
 }
 
 /**
- * Checks a plan value, well formed or not, and folds it when it is.
+ * Checks a plan value, well formed or not, and folds it when it is. `sealed` is given by
+ * `buildPlan` for a plan it has just sealed from walked steps: the id is then its own, and the
+ * walk is not repeated.
  *
  * @category operations
  * @since 0.1.0
  * @internal
  */
-export const checkPlan = (topology: Topology, state: State, plan: unknown): Outcome => {
+export const checkPlan = (topology: Topology, state: State, plan: unknown, sealed?: Walk): Outcome => {
   const refused = guardDeployment(topology, state)
   if (refused !== undefined) return { violations: refused.left, final: O.none }
   const shape = planShapeProblems(plan)
   const found = ownField(plan, 'id')
-  const expected = planIdOfValue(plan)
-  const idProblems: ReadonlyArray<Violation> =
-    typeof found === 'string' && found !== expected ? [{ _tag: 'PlanIdMismatch', expected, found }] : []
+  const idProblems: Array<Violation> = []
+  if (sealed === undefined) {
+    const expected = planIdOfValue(plan)
+    if (typeof found === 'string' && found !== expected) idProblems.push({ _tag: 'PlanIdMismatch', expected, found })
+  }
   if (!isWellFormedPlan(plan, shape)) return { violations: [...idProblems, ...shape], final: O.none }
-  const folded = foldSteps(topology, state, plan)
+  const folded = foldSteps(topology, state, plan, sealed)
   return { violations: [...idProblems, ...folded.violations], final: folded.final }
 }
 
