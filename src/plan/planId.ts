@@ -179,52 +179,57 @@ const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof 
 /** Values `JSON.stringify` leaves out of objects (and turns into `null` inside arrays). */
 const isOmitted = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol'
 
-const encode = (value: unknown, ancestors: Set<object>): O.Option<string> => {
-  if (value === null) return O.some('null')
+/** The canonical JSON of `value`, or `undefined` when it cannot be written (no Option per node). */
+const encode = (value: unknown, ancestors: Set<object>): string | undefined => {
+  if (value === null) return 'null'
   switch (typeof value) {
     case 'boolean':
-      return O.some(value ? 'true' : 'false')
+      return value ? 'true' : 'false'
     case 'number':
-      return O.some(Number.isFinite(value) ? JSON.stringify(value) : 'null')
+      return Number.isFinite(value) ? JSON.stringify(value) : 'null'
     case 'string':
-      return O.some(JSON.stringify(value))
+      return JSON.stringify(value)
     case 'bigint':
-      return O.none
+      return undefined
     case 'undefined':
     case 'function':
     case 'symbol':
-      return O.some('null')
+      return 'null'
     case 'object':
       break
   }
-  if (ancestors.has(value)) return O.none
+  if (ancestors.has(value)) return undefined
   ancestors.add(value)
-  const parts: Array<string> = []
-  let ok = true
+  let out: string | undefined
   if (isArray(value)) {
-    for (const item of value) {
-      const encoded = encode(item, ancestors)
-      if (O.isNone(encoded)) {
-        ok = false
+    out = '['
+    for (let i = 0; i < value.length; i++) {
+      const encoded = encode(value[i], ancestors)
+      if (encoded === undefined) {
+        out = undefined
         break
       }
-      parts.push(encoded.value)
+      out += i === 0 ? encoded : `,${encoded}`
     }
-  } else if (isRecord(value)) {
+    if (out !== undefined) out += ']'
+  } else {
+    out = '{'
+    let first = true
     for (const key of Object.keys(value).sort()) {
-      const item = value[key]
+      const item = (value as Readonly<Record<string, unknown>>)[key]
       if (isOmitted(item)) continue
       const encoded = encode(item, ancestors)
-      if (O.isNone(encoded)) {
-        ok = false
+      if (encoded === undefined) {
+        out = undefined
         break
       }
-      parts.push(`${JSON.stringify(key)}:${encoded.value}`)
+      out += `${first ? '' : ','}${JSON.stringify(key)}:${encoded}`
+      first = false
     }
+    if (out !== undefined) out += '}'
   }
   ancestors.delete(value)
-  if (!ok) return O.none
-  return O.some(isArray(value) ? `[${parts.join(',')}]` : `{${parts.join(',')}}`)
+  return out
 }
 
 /**
@@ -237,7 +242,7 @@ const encode = (value: unknown, ancestors: Set<object>): O.Option<string> => {
  */
 export const canonicalJson = (value: unknown): O.Option<string> => {
   try {
-    return encode(value, new Set())
+    return O.fromNullable(encode(value, new Set()))
   } catch {
     return O.none
   }
