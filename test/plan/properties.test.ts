@@ -4,7 +4,6 @@ import type * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { describe, expect } from 'vitest'
 import { decodeTopology, encodeTopology } from '../../src/codec/index.js'
 import { servingPoolOf } from '../../src/model/homing.js'
-import { applyStep } from '../../src/plan/catalog.js'
 import type { PoolFqdn } from '../../src/model/identifiers.js'
 import type { Violation } from '../../src/model/problem.js'
 import { isFailedOver, type FailoverMode, type State } from '../../src/model/state.js'
@@ -33,7 +32,7 @@ import { planEdgeFailback, planEdgeFailover } from '../../src/plan/planEdge.js'
 import { planSiteFailback, planSiteFailover } from '../../src/plan/planSite.js'
 import { edgePoolsToFailBackFirst } from '../../src/plan/steps/edge.js'
 import { deploymentArbitrary } from '../../src/testing/arbitraries.js'
-import { freezeFresh, right } from './support.js'
+import { freezeFresh, noFailoverWhileAnEdgeNamesThePool, right } from './support.js'
 
 type Result = E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan>
 
@@ -78,19 +77,6 @@ const namesOnlyKnownPools = (t: Topology, plan: Plan): boolean =>
     }
   })
 
-/**
- * Walking the plan step by step, no `FailoverPool` runs while ANY Edge pool (reachable or not)
- * names the failing pool as its next hop: Invoke-CsPoolFailOver checks the topology
- * ("…is specified in topology as the next hop for the Edge server…", domain-facts §6.2).
- */
-const noFailoverWhileAnEdgeNamesThePool = (t: Topology, s: State, plan: Plan): boolean => {
-  let current = s
-  for (const step of plan.steps) {
-    if (step._tag === 'FailoverPool' && [...current.edgePools.values()].some((e) => e.nextHop === step.pool)) return false
-    current = right(applyStep(t, current, step))
-  }
-  return true
-}
 
 /** The same deployment, decoded again with an empty user list. */
 const withoutUsers = (t: Topology): Topology => {

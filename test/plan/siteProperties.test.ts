@@ -10,13 +10,11 @@ import { describe, expect } from 'vitest'
 import { servingPoolOf } from '../../src/model/homing.js'
 import { initialState, isFailedOver, type State } from '../../src/model/state.js'
 import type { Topology } from '../../src/model/topology.js'
-import { applyStep } from '../../src/plan/catalog.js'
-import type { Plan } from '../../src/plan/plan.js'
 import { planSiteFailback, planSiteFailover } from '../../src/plan/planSite.js'
 import { rolesHeldElsewhere } from '../../src/plan/steps/edge.js'
 import { applyPlan, validatePlan } from '../../src/plan/validatePlan.js'
 import { deploymentArbitrary, topologyArbitrary } from '../../src/testing/arbitraries.js'
-import { freezeFresh, right } from './support.js'
+import { freezeFresh, noFailoverWhileAnEdgeNamesThePool, right } from './support.js'
 
 const options = { maxPairs: 4, maxUnpaired: 0, maxEdgePools: 3, maxSites: 3, pairsAcrossSites: true } as const
 
@@ -45,15 +43,6 @@ const repair = (t: Topology, s: State, site: string): State =>
     edgePools: new Map([...s.edgePools].map(([e, status]) => [e, t.index.edgePools.get(e)?.site === site ? { ...status, reachable: true } : status])),
   })
 
-/** Walking the plan: no FailoverPool while any Edge pool names the pool as next hop. */
-const noFailoverWhileAnEdgeNamesThePool = (t: Topology, s: State, plan: Plan): boolean => {
-  let current = s
-  for (const step of plan.steps) {
-    if (step._tag === 'FailoverPool' && [...current.edgePools.values()].some((e) => e.nextHop === step.pool)) return false
-    current = right(applyStep(t, current, step))
-  }
-  return true
-}
 
 const pairsSafe = (t: Topology, s: State): boolean => t.pairings.every(([a, b]) => !(isFailedOver(s, a) && isFailedOver(s, b)))
 

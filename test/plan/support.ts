@@ -5,6 +5,7 @@ import { expect } from 'vitest'
 import type { Violation } from '../../src/model/problem.js'
 import type { State } from '../../src/model/state.js'
 import type { Topology } from '../../src/model/topology.js'
+import { applyStep } from '../../src/plan/catalog.js'
 import type { Plan } from '../../src/plan/plan.js'
 import { applyPlan, validatePlan } from '../../src/plan/validatePlan.js'
 
@@ -91,4 +92,18 @@ export const freezeFresh = <A>(value: A): A => {
   }
   visit(value)
   return value
+}
+
+/**
+ * Walking the plan step by step, no `FailoverPool` runs while ANY Edge pool (reachable or not)
+ * names the failing pool as its next hop: Invoke-CsPoolFailOver checks the topology
+ * ("…is specified in topology as the next hop for the Edge server…", domain-facts §6.2).
+ */
+export const noFailoverWhileAnEdgeNamesThePool = (t: Topology, s: State, plan: Plan): boolean => {
+  let current = s
+  for (const step of plan.steps) {
+    if (step._tag === 'FailoverPool' && [...current.edgePools.values()].some((e) => e.nextHop === step.pool)) return false
+    current = right(applyStep(t, current, step))
+  }
+  return true
 }
