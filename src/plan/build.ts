@@ -8,7 +8,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import type { Finding } from '../model/findings.js'
 import type { Intent } from '../model/intent.js'
 import type { Violation } from '../model/problem.js'
 import type { State } from '../model/state.js'
@@ -25,7 +24,8 @@ import { checkPlan, walkSteps } from './validatePlan.js'
 export { bySeverity, dedupe, impactOf } from './claims.js'
 
 /**
- * What a planner decided, before ids, impact pools and topology warnings are added.
+ * What a planner decided: the intent and the steps. Ids, warnings and impact are derived from them
+ * (`planClaims`), so `validatePlan` derives the same.
  *
  * @category model
  * @since 0.1.0
@@ -36,8 +36,6 @@ export interface PlanDraft {
   readonly intent: Intent
   /** The steps, in order. */
   readonly drafts: RNEA.ReadonlyNonEmptyArray<StepDraft>
-  /** The plan's own warnings (data loss, Edge next hops). */
-  readonly warnings: ReadonlyArray<Finding>
 }
 
 /**
@@ -82,7 +80,7 @@ export const buildPlan = (
     formatVersion: 1,
     intent: draft.intent,
     steps,
-    warnings: dedupe([...claims.warnings, ...draft.warnings]),
+    warnings: claims.warnings,
     impact: claims.impact,
   })
   const [first, ...rest] = checkPlan(topology, state, plan, walk).violations

@@ -188,7 +188,6 @@ const backupSync = (topology: Topology, state: State, request: BackupSyncRequest
   return buildPlan(topology, state, {
     intent: { _tag: 'BackupSync', pool: source, ...(chosen === undefined ? {} : { module: chosen }) },
     drafts: syncAndCheck(source, chosen),
-    warnings: [],
   })
 }
 
@@ -243,7 +242,6 @@ const contentRestore = (topology: Topology, state: State, request: ConferenceCon
     buildPlan(topology, state, {
       intent: { _tag: 'ConferenceContentRestore', pool },
       drafts: conferenceContentRestore(partner),
-      warnings: [],
     }),
   )(validated(refusals, undefined))
 }
@@ -292,6 +290,5 @@ const syncInterval = (topology: Topology, state: State, request: SyncIntervalReq
   return buildPlan(topology, state, {
     intent: { _tag: 'SetSyncInterval', interval: interval.value },
     drafts: [setBackupServiceSyncInterval(interval.value)],
-    warnings: [],
   })
 }

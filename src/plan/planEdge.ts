@@ -150,7 +150,7 @@ const planOrRefuse = (
   const all = head === undefined ? [...refusals, whenEmpty] : refusals
   const [first, ...rest] = all
   if (first !== undefined) return E.left([first, ...rest])
-  return head === undefined ? E.left([whenEmpty]) : buildPlan(topology, state, { intent, drafts: [head, ...tail], warnings: [] })
+  return head === undefined ? E.left([whenEmpty]) : buildPlan(topology, state, { intent, drafts: [head, ...tail] })
 }
 
 // -------------------------------------------------------------------------------------

@@ -18,19 +18,17 @@ import { pipe } from 'fp-ts/lib/function.js'
 import * as O from 'fp-ts/lib/Option.js'
 import * as RA from 'fp-ts/lib/ReadonlyArray.js'
 import * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import type { Finding } from '../model/findings.js'
 import type { PoolFqdn } from '../model/identifiers.js'
 import type { Violation } from '../model/problem.js'
 import { isFailedOver, isPoolReachable, type FailoverMode, type State } from '../model/state.js'
 import type { Topology } from '../model/topology.js'
-import { buildPlan, refuse, stateAfter, validated, Validation } from './build.js'
+import { buildPlan, refuse, validated, Validation } from './build.js'
 import { cmsFailoverSteps } from './cms.js'
 import { checkBackupService, failbackPool, type StepDraft } from './draft.js'
 import { guardDeployment, parsePoolRequest } from './input.js'
 import { conferenceContentRestore } from './planBackup.js'
 import type { Plan } from './plan.js'
 import { edgePoolsToFailBackFirst } from './steps/edge.js'
-import { edgeNextHopsNotRestored, possibleDataLoss } from './warnings.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -117,26 +115,6 @@ export const failbackPart = (
   )
 }
 
-/**
- * The warnings of a failback of `pool` from `backupPool`: data loss in disaster mode (the
- * direction backup → home), and Edge pools still forwarding to the backup pool in `final`, the
- * state after the whole plan.
- *
- * @category operations
- * @since 0.1.0
- * @internal
- */
-export const failbackWarnings = (
-  topology: Topology,
-  before: State,
-  final: State,
-  pool: PoolFqdn,
-  part: FailbackPart,
-): ReadonlyArray<Finding> => [
-  ...(part.mode === 'disaster' ? [possibleDataLoss(before, part.backupPool, pool, 'failback')] : []),
-  ...edgeNextHopsNotRestored(topology, final, pool, part.backupPool),
-]
-
 // -------------------------------------------------------------------------------------
 // operations
 // -------------------------------------------------------------------------------------
@@ -188,7 +166,6 @@ export const planFailback = (
           buildPlan(topology, state, {
             intent: { _tag: 'Failback', pool, mode: part.mode },
             drafts: part.drafts,
-            warnings: failbackWarnings(topology, state, stateAfter(topology, state, part.drafts), pool, part),
           }),
         ),
       ),

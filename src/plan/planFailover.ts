@@ -34,7 +34,6 @@ import { cmsFailoverSteps } from './cms.js'
 import { checkBackupService, failoverPool, setEdgeNextHop, type StepDraft } from './draft.js'
 import { guardDeployment, parsePoolRequest } from './input.js'
 import type { Plan } from './plan.js'
-import { possibleDataLoss } from './warnings.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -233,7 +232,6 @@ export const planFailover = (
           buildPlan(topology, state, {
             intent: { _tag: 'Failover', pool, mode: part.mode },
             drafts: part.drafts,
-            warnings: part.mode === 'disaster' ? [possibleDataLoss(state, pool, part.backupPool)] : [],
           }),
         ),
       ),

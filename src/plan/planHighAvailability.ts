@@ -133,7 +133,6 @@ export const planQuorumRecovery = (
         return buildPlan(topology, state, {
           intent: { _tag: 'QuorumRecovery', pool },
           drafts: [resetPoolRegistrarState(pool)],
-          warnings: [],
         })
       const figures = { pool, frontEnds: a.frontEnds, running: a.running }
       const refusal: Violation =
@@ -222,6 +221,5 @@ export const planBackEndFailover = (
   return buildPlan(topology, state, {
     intent: { _tag: 'BackEndFailover', pool: fqdn, newPrincipal },
     drafts: [head, ...tail],
-    warnings: [],
   })
 }

@@ -15,7 +15,6 @@ import { pipe } from 'fp-ts/lib/function.js'
 import * as O from 'fp-ts/lib/Option.js'
 import * as RA from 'fp-ts/lib/ReadonlyArray.js'
 import * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import type { Finding } from '../model/findings.js'
 import type { PoolFqdn } from '../model/identifiers.js'
 import type { Violation } from '../model/problem.js'
 import { isFailedOver, type State } from '../model/state.js'
@@ -24,9 +23,8 @@ import { buildPlan, refuse, stateAfter, Validation } from './build.js'
 import { failbackPool, type StepDraft } from './draft.js'
 import { guardDeployment, parsePoolField } from './input.js'
 import type { Plan } from './plan.js'
-import { failbackPart, failbackWarnings, type FailbackPart } from './planFailback.js'
+import { failbackPart, type FailbackPart } from './planFailback.js'
 import { failoverPart, type FailoverPart } from './planFailover.js'
-import { possibleDataLoss } from './warnings.js'
 
 /**
  * A request to move service from a pool to its partner, as a person or a portal types it.
@@ -81,21 +79,9 @@ const planParts = (
         ...O.match((): ReadonlyArray<StepDraft> => [], (p: FailoverPart) => p.drafts)(over),
       ]
       if (!RA.isNonEmpty(drafts)) return refuse({ _tag: 'NothingToMove', from })
-      const final = stateAfter(topology, state, drafts)
-      const warnings: ReadonlyArray<Finding> = [
-        ...O.match(
-          (): ReadonlyArray<Finding> => [],
-          (p: FailbackPart) => failbackWarnings(topology, state, final, to, p),
-        )(back),
-        ...O.match(
-          (): ReadonlyArray<Finding> => [],
-          (p: FailoverPart) => (p.mode === 'disaster' ? [possibleDataLoss(middle, from, to)] : []),
-        )(over),
-      ]
       return buildPlan(topology, state, {
         intent: { _tag: 'MoveService', from, to },
         drafts,
-        warnings,
       })
     }),
   )

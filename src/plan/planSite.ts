@@ -20,7 +20,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import type * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import type { Finding, NoSurvivingEdgePool } from '../model/findings.js'
 import { isSiteName, type PoolFqdn, type SiteName } from '../model/identifiers.js'
 import type { InvalidInput, UnknownSite, Violation } from '../model/problem.js'
 import { isFailedOver, type FailoverMode, type State } from '../model/state.js'
@@ -30,11 +29,10 @@ import { cmsFailoverSteps, otherCmsPool } from './cms.js'
 import { setEdgeNextHop, type StepDraft } from './draft.js'
 import { invalidInput, ownField, parseModeField } from './input.js'
 import type { Plan } from './plan.js'
-import { failbackPart, failbackWarnings } from './planFailback.js'
+import { failbackPart } from './planFailback.js'
 import { edgeNextHopTarget, failoverPart } from './planFailover.js'
 import { edgeFailbackDrafts, edgeFailoverDrafts } from './planEdge.js'
 import { isEdgePoolReachable } from './steps/edge.js'
-import { noSurvivingEdgePool, possibleDataLoss } from './warnings.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -99,17 +97,17 @@ const siteCmsSteps = (topology: Topology, state: State, inSite: (pool: PoolFqdn)
 
 /**
  * The site's Edge pools' roles moved to the first running Edge pool of another site (media only of
- * pools outside the site), and a `NoSurvivingEdgePool` warning when there is none and they carry
- * something.
+ * pools outside the site); none when there is no such Edge pool (the plan's claims then warn
+ * `NoSurvivingEdgePool`: `intentWarnings`).
  */
 const edgeRoleMoves = (
   topology: Topology,
   state: State,
   site: SiteName,
   inSite: (pool: PoolFqdn) => boolean,
-): { readonly drafts: ReadonlyArray<StepDraft>; readonly warnings: ReadonlyArray<NoSurvivingEdgePool> } => {
+): ReadonlyArray<StepDraft> => {
   const survivor = topology.edgePools.find((e) => e.site !== site && isEdgePoolReachable(state, e.fqdn))
-  if (survivor === undefined) return { drafts: [], warnings: noSurvivingEdgePool(topology, state, site) }
+  if (survivor === undefined) return []
   const outside = (pool: PoolFqdn): boolean => !inSite(pool)
   const drafts: Array<StepDraft> = []
   let current = state
@@ -119,7 +117,7 @@ const edgeRoleMoves = (
     drafts.push(...moves)
     current = stateAfter(topology, current, moves)
   }
-  return { drafts, warnings: [] }
+  return drafts
 }
 
 /**
@@ -214,12 +212,11 @@ export const planSiteFailover = (
   const cmsDrafts = E.isRight(cms) ? cms.right : []
   const afterCms = stateAfter(topology, state, cmsDrafts)
   const edges = edgeRoleMoves(topology, afterCms, name, inSite)
-  const afterEdges = stateAfter(topology, afterCms, edges.drafts)
+  const afterEdges = stateAfter(topology, afterCms, edges)
   const nextHops = nextHopMoves(topology, afterEdges, inSite, failing)
   const prefix = stateAfter(topology, afterEdges, nextHops)
   const checks: Array<StepDraft> = []
   const failovers: Array<StepDraft> = []
-  const warnings: Array<Finding> = []
   for (const pool of failing) {
     const part = failoverPart(topology, prefix, pool, mode.right)
     if (E.isLeft(part)) {
@@ -228,16 +225,14 @@ export const planSiteFailover = (
       continue
     }
     for (const draft of part.right.drafts) (draft._tag === 'CheckBackupService' ? checks : failovers).push(draft)
-    if (part.right.mode === 'disaster') warnings.push(possibleDataLoss(state, pool, part.right.backupPool))
   }
   const blocked = refuseAll(refusals)
   if (O.isSome(blocked)) return E.left(blocked.value)
-  const drafts = nonEmpty([...checks, ...cmsDrafts, ...edges.drafts, ...nextHops, ...failovers])
+  const drafts = nonEmpty([...checks, ...cmsDrafts, ...edges, ...nextHops, ...failovers])
   if (O.isNone(drafts)) return E.left([{ _tag: 'NothingToFailOver', site: name }])
   return buildPlan(topology, state, {
     intent: { _tag: 'SiteFailover', site: name, ...(O.isSome(mode.right) ? { mode: mode.right.value } : {}) },
     drafts: drafts.value,
-    warnings: [...edges.warnings, ...warnings],
   })
 }
 
@@ -290,7 +285,6 @@ export const planSiteFailback = (
   }
   const refusals: Array<Violation> = []
   let failedOverPools = 0
-  const parts: Array<{ readonly pool: PoolFqdn; readonly part: Parameters<typeof failbackWarnings>[4] }> = []
   for (const pool of topology.pools) {
     if (pool.site !== name || !isFailedOver(state, pool.fqdn)) continue
     failedOverPools += 1
@@ -300,7 +294,6 @@ export const planSiteFailback = (
       continue
     }
     drafts.push(...part.right.drafts)
-    parts.push({ pool: pool.fqdn, part: part.right })
     current = stateAfter(topology, current, part.right.drafts)
   }
   const all = nonEmpty(drafts)
@@ -308,10 +301,8 @@ export const planSiteFailback = (
   const blocked = refuseAll(refusals)
   if (O.isSome(blocked)) return E.left(blocked.value)
   if (O.isNone(all)) return E.left([{ _tag: 'NothingToFailBack', site: name }])
-  const final = stateAfter(topology, state, all.value)
   return buildPlan(topology, state, {
     intent: { _tag: 'SiteFailback', site: name },
     drafts: all.value,
-    warnings: parts.flatMap(({ pool, part }) => failbackWarnings(topology, state, final, pool, part)),
   })
 }
