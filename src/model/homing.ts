@@ -26,6 +26,12 @@ import { countOf, orElse } from './total.js'
  * Unicode case folding (`sip:Åsa@contoso.com` and `sip:ÅSA@contoso.com` are one user); an
  * invalid or unknown address, a non-string, or a topology that is not a decoded one gives `none`.
  *
+ * @example
+ * import { homePool } from 'sfb-dr'
+ *
+ * homePool(contoso, 'SIP:Alice@Contoso.com') // => some('pool1.contoso.com')
+ * homePool(contoso, 'sip:zoe@contoso.com') // => none
+ *
  * @category operations
  * @since 0.1.0
  */
@@ -56,6 +62,13 @@ export const servingPoolOf = (topology: Topology, state: State, pool: PoolFqdn):
  * `pool` is a plain string, normalized as an FQDN; a non-string, or a topology or state that is
  * not a decoded one, gives `none`.
  *
+ * @example
+ * import { servingPool } from 'sfb-dr'
+ *
+ * servingPool(contoso, healthy, 'pool1.contoso.com') // => some('pool1.contoso.com')
+ * servingPool(contoso, pool1FailedOver, 'pool1.contoso.com') // => some('pool2.contoso.com')
+ * servingPool(contoso, redmondDown, 'pool1.contoso.com') // => none: down, not failed over yet
+ *
  * @category operations
  * @since 0.1.0
  */
@@ -85,6 +98,13 @@ export const usersServedByPool = (topology: Topology, state: State, pool: PoolFq
  * How many users `pool` now services: its own users unless failed over or down, plus its
  * partner's users when the partner is failed over onto it. Constant time. `0` for a non-string,
  * an unknown pool, or a topology or state that is not a decoded one.
+ *
+ * @example
+ * import { usersServedBy } from 'sfb-dr'
+ *
+ * usersServedBy(contoso, healthy, 'pool2.contoso.com') // => 1: carol
+ * usersServedBy(contoso, pool1FailedOver, 'pool2.contoso.com') // => 3: carol, and alice and bob of pool1
+ * usersServedBy(contoso, pool1FailedOver, 'pool1.contoso.com') // => 0
  *
  * @category operations
  * @since 0.1.0

@@ -119,6 +119,13 @@ const isFqdnAnyCase = (s: string): boolean => s.length <= 253 && FQDN_ANY_CASE_R
  * Whether `s` is already a normalized FQDN (lower-case ASCII, no trailing dot). `false` for a
  * non-string.
  *
+ * @example
+ * import { isFqdn } from 'sfb-dr'
+ *
+ * isFqdn('pool1.contoso.com') // => true
+ * isFqdn('Pool1.contoso.com') // => false: not normalized (parseFqdn normalizes it)
+ * isFqdn('pool1') // => false: one label
+ *
  * @category refinements
  * @since 0.1.0
  */
@@ -127,6 +134,12 @@ export const isFqdn = (s: unknown): s is Fqdn => isShortString(s, 253) && !UPPER
 /**
  * Whether `s` is a valid site name. `false` for a non-string.
  *
+ * @example
+ * import { isSiteName } from 'sfb-dr'
+ *
+ * isSiteName('Redmond') // => true
+ * isSiteName('') // => false
+ *
  * @category refinements
  * @since 0.1.0
  */
@@ -134,6 +147,12 @@ export const isSiteName = (s: unknown): s is SiteName => isShortString(s, 64) &&
 
 /**
  * Whether `s` is a valid SQL Server instance name. `false` for a non-string.
+ *
+ * @example
+ * import { isSqlInstanceName } from 'sfb-dr'
+ *
+ * isSqlInstanceName('rtc') // => true
+ * isSqlInstanceName('1rtc') // => false: starts with a digit
  *
  * @category refinements
  * @since 0.1.0
@@ -144,6 +163,12 @@ export const isSqlInstanceName = (s: unknown): s is SqlInstanceName => isShortSt
  * Whether `s` is an already-normalized SIP address: lower-case scheme and domain, and a local
  * part that case folding leaves unchanged (`parseSipAddress(s)` is `some(s)`). `false` for a
  * non-string.
+ *
+ * @example
+ * import { isSipAddress } from 'sfb-dr'
+ *
+ * isSipAddress('sip:alice@contoso.com') // => true
+ * isSipAddress('SIP:Alice@contoso.com') // => false: not normalized (parseSipAddress normalizes it)
  *
  * @category refinements
  * @since 0.1.0
@@ -160,7 +185,10 @@ export const isSipAddress = (s: unknown): s is SipAddress => O.exists((x) => x =
  * folding (so a Kelvin sign `K` is refused, whatever the other letters), and for a non-string.
  *
  * @example
- * parseFqdn('Pool1.Contoso.COM.') // some('pool1.contoso.com')
+ * import { parseFqdn } from 'sfb-dr'
+ *
+ * parseFqdn('Pool1.Contoso.COM.') // => some('pool1.contoso.com')
+ * parseFqdn('pool1') // => none
  *
  * @category constructors
  * @since 0.1.0
@@ -177,6 +205,12 @@ export const parseFqdn = (s: unknown): O.Option<Fqdn> => {
  * Validates a site name (compared exactly, case-sensitive as in Topology Builder). `none` for a
  * non-string.
  *
+ * @example
+ * import { parseSiteName } from 'sfb-dr'
+ *
+ * parseSiteName('Dublin') // => some('Dublin')
+ * parseSiteName('Dublin/North') // => none
+ *
  * @category constructors
  * @since 0.1.0
  */
@@ -184,6 +218,12 @@ export const parseSiteName = (s: unknown): O.Option<SiteName> => (isSiteName(s) 
 
 /**
  * Validates a SQL Server instance name. `none` for a non-string.
+ *
+ * @example
+ * import { parseSqlInstanceName } from 'sfb-dr'
+ *
+ * parseSqlInstanceName('rtc') // => some('rtc')
+ * parseSqlInstanceName('rtc-2') // => none
  *
  * @category constructors
  * @since 0.1.0
@@ -199,8 +239,10 @@ export const parseSqlInstanceName = (s: unknown): O.Option<SqlInstanceName> =>
  * non-string.
  *
  * @example
- * parseSipAddress('SIP:Alice@Contoso.com') // some('sip:alice@contoso.com')
- * parseSipAddress('sip:ÅSA@contoso.com') // some('sip:åsa@contoso.com')
+ * import { parseSipAddress } from 'sfb-dr'
+ *
+ * parseSipAddress('SIP:Alice@Contoso.com') // => some('sip:alice@contoso.com')
+ * parseSipAddress('sip:ÅSA@contoso.com') // => some('sip:åsa@contoso.com')
  *
  * @category constructors
  * @since 0.1.0

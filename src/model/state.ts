@@ -197,6 +197,12 @@ export const backupModules: ReadonlyArray<BackupModule> = Object.keys(backupModu
 /**
  * Whether `u` is a Backup Service module name (exact spelling).
  *
+ * @example
+ * import { isBackupModule } from 'sfb-dr'
+ *
+ * isBackupModule('ConfServices.DataConf') // => true
+ * isBackupModule('confservices.dataconf') // => false: the exact spelling only
+ *
  * @category refinements
  * @since 0.2.0
  */
@@ -266,6 +272,11 @@ export interface State {
  * topology order (Microsoft: "there is one Edge pool designated as the pool to use for XMPP
  * federation", OfficeDocs-SkypeForBusiness failing-over-failing-back-or-changing-the-edge-pool.md).
  *
+ * @example
+ * import { topologyXmppEdgePool } from 'sfb-dr'
+ *
+ * topologyXmppEdgePool(contoso) // => 'edge2.contoso.com'
+ *
  * @category constructors
  * @since 0.2.0
  */
@@ -275,6 +286,12 @@ export const topologyXmppEdgePool = (topology: Topology): EdgePoolFqdn | undefin
 /**
  * The media Edge pool of every Front End pool as the topology associates it (`edgePool`), in
  * topology order.
+ *
+ * @example
+ * import { topologyMediaEdgePools } from 'sfb-dr'
+ *
+ * topologyMediaEdgePools(contoso)
+ * // => Map { 'pool1.contoso.com' => 'edge1.contoso.com', 'pool2.contoso.com' => 'edge2.contoso.com' } (se1 has none)
  *
  * @category constructors
  * @since 0.2.0
@@ -290,6 +307,14 @@ export const topologyMediaEdgePools = (topology: Topology): ReadonlyMap<PoolFqdn
  * nothing failed over, the CMS active master on its topology pool and available, every Edge next
  * hop as configured, federation and XMPP on the Edge pools the topology marks, every Front End
  * pool's media on its topology Edge pool.
+ *
+ * @example
+ * import { initialState } from 'sfb-dr'
+ *
+ * const state = initialState(contoso)
+ * state.centralManagementStore // => { activeMaster: 'pool1.contoso.com', available: true }
+ * state.federationEdgePool // => 'edge1.contoso.com'
+ * state.failovers.size // => 0
  *
  * @category constructors
  * @since 0.1.0
@@ -320,6 +345,11 @@ export const initialState = (topology: Topology): State => {
  * fails over as if unreachable (disaster mode), cannot take a failover, a failback, the CMS or a
  * Backup Service check (contract §9). `assessPool`'s `unreachable` status reads `reachable` alone.
  *
+ * @example
+ * import { isPoolReachable } from 'sfb-dr'
+ *
+ * contoso.pools.map((p) => isPoolReachable(redmondDown, p.fqdn)) // => [false, true, false]: pool1, pool2, se1
+ *
  * @category operations
  * @since 0.1.0
  */
@@ -333,6 +363,11 @@ export const isPoolReachable = (state: State, pool: PoolFqdn): boolean =>
 /**
  * Whether the users homed on `pool` are failed over onto its partner.
  *
+ * @example
+ * import { isFailedOver } from 'sfb-dr'
+ *
+ * contoso.pools.map((p) => isFailedOver(pool1FailedOver, p.fqdn)) // => [true, false, false]: pool1, pool2, se1
+ *
  * @category operations
  * @since 0.1.0
  */
@@ -342,6 +377,13 @@ export const isFailedOver = (state: State, pool: PoolFqdn): boolean => orElse(()
  * Whether the CMS is available: the state does not mark it unavailable, its active master's pool
  * is reachable, and the CURRENT principal of that pool's CentralMgmt database is not down
  * (contract §9).
+ *
+ * @example
+ * import { isCentralManagementStoreAvailable } from 'sfb-dr'
+ *
+ * isCentralManagementStoreAvailable(healthy) // => true
+ * isCentralManagementStoreAvailable(redmondDown) // => false: its active master, pool1, is unreachable
+ * isCentralManagementStoreAvailable(pool1FailedOver) // => true: on pool2 now
  *
  * @category operations
  * @since 0.1.0
@@ -361,6 +403,15 @@ export const isCentralManagementStoreAvailable = (state: State): boolean =>
 /**
  * The principal server of `pool`'s `database` (`Primary` unless the state says otherwise).
  *
+ * @example
+ * import { databasePrincipal, withDatabasePrincipal } from 'sfb-dr'
+ *
+ * const pool1 = contoso.centralManagementStore.pool // 'pool1.contoso.com'
+ * const failedOver = withDatabasePrincipal(healthy, pool1, 'User', 'Mirror')
+ * databasePrincipal(healthy, pool1, 'User') // => 'Primary'
+ * databasePrincipal(failedOver, pool1, 'User') // => 'Mirror'
+ * databasePrincipal(failedOver, pool1, 'CentralMgmt') // => 'Primary'
+ *
  * @category operations
  * @since 0.2.0
  */
@@ -369,6 +420,17 @@ export const databasePrincipal = (state: State, pool: PoolFqdn, database: Mirror
 
 /**
  * Whether the state records `server` of `pool`'s Back End as down.
+ *
+ * @example
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { decodeState, isBackEndServerDown } from 'sfb-dr'
+ *
+ * const pool1 = contoso.centralManagementStore.pool // 'pool1.contoso.com'
+ * pipe(
+ *   decodeState(contoso, { pools: { 'pool1.contoso.com': { reachable: true, backEnd: { down: ['Mirror'] } } } }),
+ *   E.map((state) => [isBackEndServerDown(state, pool1, 'Primary'), isBackEndServerDown(state, pool1, 'Mirror')]),
+ * ) // => right([false, true])
  *
  * @category operations
  * @since 0.2.0
@@ -380,6 +442,17 @@ export const isBackEndServerDown = (state: State, pool: PoolFqdn, server: BackEn
  * Whether `pool`'s Back End is down: the CURRENT principal of its User database is down (contract
  * §9). With a mirror up, `planBackEndFailover` makes it whole again.
  *
+ * @example
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { decodeState, isBackEndDown, withDatabasePrincipal } from 'sfb-dr'
+ *
+ * const pool1 = contoso.centralManagementStore.pool // 'pool1.contoso.com'
+ * pipe(
+ *   decodeState(contoso, { pools: { 'pool1.contoso.com': { reachable: true, backEnd: { down: ['Primary'] } } } }),
+ *   E.map((state) => [isBackEndDown(state, pool1), isBackEndDown(withDatabasePrincipal(state, pool1, 'User', 'Mirror'), pool1)]),
+ * ) // => right([true, false]): down until the User database fails over to the mirror
+ *
  * @category operations
  * @since 0.2.0
  */
@@ -389,6 +462,14 @@ export const isBackEndDown = (state: State, pool: PoolFqdn): boolean =>
 /**
  * `state` with `server` the principal of `pool`'s `database` (what `FailoverDatabase` records);
  * the same reference when nothing changes, and no `backEnd` entry when it says only defaults.
+ *
+ * @example
+ * import { withDatabasePrincipal } from 'sfb-dr'
+ *
+ * const pool1 = contoso.centralManagementStore.pool // 'pool1.contoso.com'
+ * withDatabasePrincipal(healthy, pool1, 'User', 'Mirror').pools.get(pool1)
+ * // => { reachable: true, frontEndsRunning: 3, backEnd: { principal: { User: 'Mirror', CentralMgmt: 'Primary' }, down: [] } }
+ * withDatabasePrincipal(healthy, pool1, 'User', 'Primary') === healthy // => true: nothing changes
  *
  * @category operations
  * @since 0.2.0
@@ -414,6 +495,13 @@ export const withDatabasePrincipal = (
 /**
  * A Back End status in its normal form: `undefined` when it says only the defaults (every
  * principal `Primary`, nothing down), so two states that mean the same thing are equal.
+ *
+ * @example
+ * import { normalBackEnd } from 'sfb-dr'
+ *
+ * normalBackEnd({ principal: { User: 'Primary', CentralMgmt: 'Primary' }, down: [] }) // => undefined: only defaults
+ * normalBackEnd({ principal: { User: 'Mirror', CentralMgmt: 'Primary' }, down: ['Mirror', 'Primary'] })
+ * // => { principal: { User: 'Mirror', CentralMgmt: 'Primary' }, down: ['Primary', 'Mirror'] }
  *
  * @category constructors
  * @since 0.2.0

@@ -103,7 +103,9 @@ export const hhmmssSeconds = (s: unknown): number => {
  * The seconds of a sync interval.
  *
  * @example
- * syncIntervalSeconds(DEFAULT_SYNC_INTERVAL) // 120
+ * import { DEFAULT_SYNC_INTERVAL, syncIntervalSeconds } from 'sfb-dr'
+ *
+ * syncIntervalSeconds(DEFAULT_SYNC_INTERVAL) // => 120
  *
  * @category operations
  * @since 0.2.0
@@ -117,6 +119,13 @@ export const syncIntervalSeconds = (interval: SyncInterval): number => hhmmssSec
 /**
  * Whether `u` is an `hh:mm:ss` sync interval from 00:00:05 to 03:00:00.
  *
+ * @example
+ * import { isSyncInterval } from 'sfb-dr'
+ *
+ * isSyncInterval('00:02:00') // => true
+ * isSyncInterval('04:00:00') // => false: above 03:00:00
+ * isSyncInterval('2:00') // => false: not hh:mm:ss
+ *
  * @category refinements
  * @since 0.2.0
  */
@@ -128,6 +137,12 @@ export const isSyncInterval = (u: unknown): u is SyncInterval => {
 /**
  * Whether an interval exceeds Microsoft's 5-minute RPO: a disaster may then lose more than the
  * RPO promises, since changes wait up to one interval before they are replicated.
+ *
+ * @example
+ * import { DEFAULT_SYNC_INTERVAL, isAboveRpo } from 'sfb-dr'
+ *
+ * isAboveRpo(DEFAULT_SYNC_INTERVAL) // => false: 2 minutes
+ * isAboveRpo(backupLagging.backupServiceConfiguration.syncInterval) // => true: 10 minutes
  *
  * @category refinements
  * @since 0.2.0
@@ -142,8 +157,10 @@ export const isAboveRpo = (interval: SyncInterval): boolean => syncIntervalSecon
  * Validates a sync interval as typed: `hh:mm:ss` from `00:00:05` to `03:00:00`, else `none`.
  *
  * @example
- * parseSyncInterval('00:03:00') // some('00:03:00')
- * parseSyncInterval('00:00:04') // none (below 5 seconds)
+ * import { parseSyncInterval } from 'sfb-dr'
+ *
+ * parseSyncInterval('00:03:00') // => some('00:03:00')
+ * parseSyncInterval('00:00:04') // => none (below 5 seconds)
  *
  * @category constructors
  * @since 0.2.0

@@ -220,6 +220,12 @@ export type TopologyParts = Omit<Topology, 'index' | 'users'> & {
 /**
  * Counts the users homed on each pool (one pass over the users).
  *
+ * @example
+ * import { countUsersPerPool } from 'sfb-dr'
+ *
+ * countUsersPerPool(contoso.users)
+ * // => Map { 'pool1.contoso.com' => 2, 'pool2.contoso.com' => 1, 'se1.contoso.com' => 1 }
+ *
  * @category constructors
  * @since 0.1.0
  */
@@ -233,6 +239,14 @@ export const countUsersPerPool = (users: ReadonlyMap<SipAddress, PoolFqdn>): Rea
  * Builds a topology from parts that are already valid (every reference resolves, no duplicates),
  * computing its index. `decodeTopology` is the checked way in; use this one for data you built
  * yourself. `userCounts` may be passed when already known, to skip the pass over the users.
+ *
+ * @example
+ * import { makeTopology, partnerOf } from 'sfb-dr'
+ *
+ * // Contoso without its pairing: the index is computed again from the parts
+ * const unpaired = makeTopology({ ...contoso, pairings: [] })
+ * contoso.pools.map((p) => partnerOf(unpaired, p.fqdn)) // => [none, none, none]
+ * unpaired.index.userCounts.get(contoso.centralManagementStore.pool) // => 2 (pool1's users)
  *
  * @category constructors
  * @since 0.1.0
@@ -269,6 +283,14 @@ export const makeTopology = (parts: TopologyParts, userCounts?: ReadonlyMap<Pool
 /**
  * The pool with this (normalized) FQDN.
  *
+ * @example
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as O from 'fp-ts/lib/Option.js'
+ * import { findPool, parseFqdn } from 'sfb-dr'
+ *
+ * pipe(parseFqdn('Pool2.Contoso.com'), O.chain((fqdn) => findPool(contoso, fqdn)), O.map((pool) => pool.site))
+ * // => some('Dublin')
+ *
  * @category operations
  * @since 0.1.0
  */
@@ -277,6 +299,14 @@ export const findPool = (topology: Topology, fqdn: PoolFqdn): O.Option<Pool> =>
 
 /**
  * The Edge pool with this (normalized) FQDN.
+ *
+ * @example
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as O from 'fp-ts/lib/Option.js'
+ * import { findEdgePool, parseFqdn } from 'sfb-dr'
+ *
+ * pipe(parseFqdn('edge1.contoso.com'), O.chain((fqdn) => findEdgePool(contoso, fqdn)), O.map((edge) => edge.nextHop))
+ * // => some('pool1.contoso.com')
  *
  * @category operations
  * @since 0.1.0
@@ -287,6 +317,12 @@ export const findEdgePool = (topology: Topology, fqdn: EdgePoolFqdn): O.Option<E
 /**
  * The backup pool paired with `pool`, if any.
  *
+ * @example
+ * import { partnerOf } from 'sfb-dr'
+ *
+ * contoso.pools.map((p) => partnerOf(contoso, p.fqdn))
+ * // => [some('pool2.contoso.com'), some('pool1.contoso.com'), none]: pool1, pool2, se1 (unpaired)
+ *
  * @category operations
  * @since 0.1.0
  */
@@ -295,6 +331,11 @@ export const partnerOf = (topology: Topology, pool: PoolFqdn): O.Option<PoolFqdn
 
 /**
  * Number of users homed on `pool` (0 for unknown pools). Constant time.
+ *
+ * @example
+ * import { usersHomedOn } from 'sfb-dr'
+ *
+ * contoso.pools.map((p) => usersHomedOn(contoso, p.fqdn)) // => [2, 1, 1]: pool1, pool2, se1
  *
  * @category operations
  * @since 0.1.0

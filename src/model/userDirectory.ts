@@ -235,6 +235,13 @@ export class UserDirectoryBuilder {
  * A user directory of `entries` (SIP address → home pool); a later entry for the same address
  * replaces the earlier one's pool, as in a `Map`.
  *
+ * @example
+ * import { makeUserDirectory } from 'sfb-dr'
+ *
+ * const users = makeUserDirectory([...contoso.users].filter(([, pool]) => pool !== 'se1.contoso.com'))
+ * users.size // => 3
+ * Array.from(users.keys()) // => ['sip:alice@contoso.com', 'sip:bob@contoso.com', 'sip:carol@contoso.com']
+ *
  * @category constructors
  * @since 0.1.0
  */
