@@ -62,7 +62,11 @@ const audit = (topology: Topology, touches: (pool: PoolFqdn) => boolean): Readon
  * Enterprise pool on 2019; more Front Ends than the version allows; no backup pool) in pool order.
  *
  * @example
- * auditTopology(topology).filter((f) => f.severity === 'unsupported')
+ * import { auditTopology, formatFinding } from 'sfb-dr'
+ *
+ * auditTopology(contoso) // => [{ _tag: 'UnpairedPool', severity: 'advice', pools: ['se1.contoso.com'] }]
+ * auditTopology(contoso).filter((f) => f.severity === 'unsupported') // => []
+ * auditTopology(contoso).map(formatFinding) // => ['se1.contoso.com has no backup pool: its users have no disaster recovery.']
  *
  * @category operations
  * @since 0.1.0
@@ -72,6 +76,13 @@ export const auditTopology = (topology: Topology): ReadonlyArray<TopologyFinding
 /**
  * The findings of `auditTopology` that name at least one of `pools` (same order), computed for
  * those pools only: what plans repeat as warnings.
+ *
+ * @example
+ * import { auditPools } from 'sfb-dr'
+ *
+ * auditPools(contoso, [contoso.centralManagementStore.pool]) // => []: pool1 and its pairing with pool2 are fine
+ * auditPools(contoso, contoso.pools.map((p) => p.fqdn))
+ * // => [{ _tag: 'UnpairedPool', severity: 'advice', pools: ['se1.contoso.com'] }]
  *
  * @category operations
  * @since 0.1.0

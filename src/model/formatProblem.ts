@@ -77,8 +77,15 @@ const described = <A>(value: A, sentence: (a: A) => string, what: string, end = 
 }
 
 /**
- * One sentence describing an intent, such as `fail over pool1.contoso.com (disaster mode)`.
+ * One sentence describing an intent, such as `fail over the users homed on pool1.contoso.com (disaster mode)`.
  * Never throws: an intent it cannot read is described as such.
+ *
+ * @example
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { formatIntent, planFailover } from 'sfb-dr'
+ *
+ * E.map((plan: Plan) => formatIntent(plan.intent))(planFailover(contoso, redmondDown, { pool: 'pool1.contoso.com' }))
+ * // => right('fail over the users homed on pool1.contoso.com (disaster mode)')
  *
  * @category errors
  * @since 0.1.0
@@ -121,6 +128,8 @@ const intentSentence = (intent: Intent): string => {
  * a problem it cannot read (`null`, an unknown tag, a throwing getter) gets a sentence saying so.
  *
  * @example
+ * import { formatProblem } from 'sfb-dr'
+ *
  * formatProblem({ _tag: 'PartnerFailedOver', pool: 'pool2.contoso.com', partner: 'pool1.contoso.com' })
  * // "pool2.contoso.com is servicing the users of its partner pool1.contoso.com, which is failed over
  * //  onto it: fail the partner back first with Invoke-CsPoolFailBack -PoolFqdn 'pool1.contoso.com'."
@@ -262,6 +271,12 @@ const problemSentence = (problem: Problem): string => {
 /**
  * The human sentence for a finding or plan warning. Never throws: a finding it cannot read gets
  * a sentence saying so.
+ *
+ * @example
+ * import { auditTopology, formatFinding } from 'sfb-dr'
+ *
+ * auditTopology(contoso).map(formatFinding)
+ * // => ['se1.contoso.com has no backup pool: its users have no disaster recovery.']
  *
  * @category errors
  * @since 0.1.0

@@ -41,6 +41,12 @@ const TO_START: ReadonlyMap<number, number> = new Map([
 /**
  * The most Front End servers a pool of this version may have: 12 in 2015, 16 in 2019.
  *
+ * @example
+ * import { maxFrontEnds } from 'sfb-dr'
+ *
+ * maxFrontEnds('2015') // => 12
+ * maxFrontEnds('2019') // => 16
+ *
  * @category model
  * @since 0.1.0
  */
@@ -48,7 +54,13 @@ export const maxFrontEnds = (version: ProductVersion): number => (version === '2
 
 /**
  * How many Front End servers must be running to start the pool (the first start must meet it).
- * `none` for sizes Microsoft does not list (1 server, 13–15, or beyond the version's maximum).
+ * `none` for sizes Microsoft does not list (13–15, or beyond the version's maximum); one server
+ * (a Standard Edition server) needs itself.
+ *
+ * @example
+ * import { frontEndsNeededToStart } from 'sfb-dr'
+ *
+ * contoso.pools.map(frontEndsNeededToStart) // => [some(3), some(3), some(1)]: pool1 and pool2 (3 servers each), se1
  *
  * @category model
  * @since 0.1.0
@@ -64,6 +76,12 @@ export const frontEndsNeededToStart = (pool: Pool): O.Option<number> => {
  * How many Front End servers must keep running for the pool to function (below it, the remaining
  * servers stop all services). The table lists 12 servers twice; for 2015 it is "5 of the first 9",
  * for 2019 the stricter "7 of the first 12" is used. `none` beyond the version's maximum.
+ *
+ * @example
+ * import { frontEndsNeededToRun } from 'sfb-dr'
+ *
+ * contoso.pools.map(frontEndsNeededToRun)
+ * // => [some({ count: 2, among: 3 }), some({ count: 2, among: 3 }), some({ count: 1, among: 1 })]: pool1, pool2, se1
  *
  * @category model
  * @since 0.1.0
