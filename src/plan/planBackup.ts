@@ -153,7 +153,12 @@ export const conferenceContentRestore = (source: PoolFqdn): readonly [StepDraft,
  * `BackupPoolUnreachable`.
  *
  * @example
- * planBackupSync(topology, state, { pool: 'pool1.contoso.com', module: 'ConfServices.DataConf' })
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { planBackupSync } from 'sfb-dr'
+ *
+ * pipe(planBackupSync(contoso, healthy, { pool: 'pool1.contoso.com', module: 'ConfServices.DataConf' }), E.map((plan) => plan.steps.map((s) => s._tag)))
+ * // => right(['SyncBackupService', 'CheckBackupService'])
  *
  * @see {@link assessBackupService} to find the directions that need it.
  * @category planning
@@ -217,8 +222,12 @@ const backupSync = (topology: Topology, state: State, request: BackupSyncRequest
  * which receives it).
  *
  * @example
- * planConferenceContentRestore(topology, state, { pool: 'pool1.contoso.com' })
- * // syncs from pool2.contoso.com, the partner
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { planConferenceContentRestore } from 'sfb-dr'
+ *
+ * pipe(planConferenceContentRestore(contoso, pool1FailedOver, { pool: 'pool1.contoso.com' }), E.map((plan) => plan.steps.map((s) => s._tag)))
+ * // => right(['SyncBackupService', 'CheckBackupService']): syncs from pool2.contoso.com, the partner
  *
  * @category planning
  * @since 0.2.0
@@ -270,7 +279,14 @@ const contentRestore = (topology: Topology, state: State, request: ConferenceCon
  * `120` or `00:00:04` are refused).
  *
  * @example
- * planSyncInterval(topology, state, { interval: '00:03:00' })
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { planSyncInterval } from 'sfb-dr'
+ *
+ * pipe(planSyncInterval(contoso, healthy, { interval: '00:03:00' }), E.map((plan) => plan.steps.map((s) => s._tag)))
+ * // => right(['SetBackupServiceSyncInterval'])
+ * pipe(planSyncInterval(contoso, healthy, { interval: '00:00:03' }), E.mapLeft((problems) => problems.map((p) => p._tag)))
+ * // => left(['InvalidInput']): below 5 seconds
  *
  * @category planning
  * @since 0.2.0

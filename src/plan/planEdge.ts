@@ -181,7 +181,12 @@ const planOrRefuse = (
  * may be up: a planned move is allowed.
  *
  * @example
- * planEdgeFailover(topology, state, { edgePool: 'edge1.contoso.com', to: 'edge2.contoso.com' })
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { planEdgeFailover } from 'sfb-dr'
+ *
+ * pipe(planEdgeFailover(contoso, healthy, { edgePool: 'edge1.contoso.com', to: 'edge2.contoso.com' }), E.map((plan) => plan.steps.map((s) => s._tag)))
+ * // => right(['MoveFederationRoute', 'AssociateEdgePool']): edge1 carries federation and pool1's media
  *
  * @see {@link planEdgeFailback} for the inverse.
  * @category planning
@@ -235,7 +240,16 @@ export const planEdgeFailover = (
  * `NothingToFailBack`.
  *
  * @example
- * planEdgeFailback(topology, state, { edgePool: 'edge1.contoso.com' })
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { applyPlan, planEdgeFailback, planEdgeFailover } from 'sfb-dr'
+ *
+ * pipe(
+ *   planEdgeFailover(contoso, healthy, { edgePool: 'edge1.contoso.com', to: 'edge2.contoso.com' }),
+ *   E.chainW((plan) => applyPlan(contoso, healthy, plan)),
+ *   E.chainW((moved) => planEdgeFailback(contoso, moved, { edgePool: 'edge1.contoso.com' })),
+ *   E.map((plan) => plan.steps.map((s) => s._tag)),
+ * ) // => right(['MoveFederationRoute', 'AssociateEdgePool']): federation and pool1's media back on edge1
  *
  * @see {@link planEdgeFailover} for the inverse.
  * @category planning

@@ -146,7 +146,14 @@ export const failbackPart = (
  * Front End pool at the same site; domain-facts §6.1 #15).
  *
  * @example
- * planFailback(topology, state, { pool: 'pool1.contoso.com' })
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { planFailback } from 'sfb-dr'
+ *
+ * pipe(planFailback(contoso, pool1FailedOver, { pool: 'pool1.contoso.com' }), E.map((plan) => plan.steps.map((s) => s._tag)))
+ * // => right(['CheckBackupService', 'FailbackPool', 'SyncBackupService', 'CheckBackupService'])
+ * pipe(planFailback(contoso, healthy, { pool: 'pool1.contoso.com' }), E.mapLeft((problems) => problems.map((p) => p._tag)))
+ * // => left(['NotFailedOver'])
  *
  * @see {@link planFailover} for the inverse.
  * @category planning

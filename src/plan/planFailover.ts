@@ -212,7 +212,14 @@ export const failoverPart = (
  * is relative to where the active master is now, which may already be the CMS pool's partner.
  *
  * @example
- * planFailover(topology, state, { pool: 'Pool1.Contoso.com' }) // right(plan) or left(violations)
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { planFailover } from 'sfb-dr'
+ *
+ * pipe(planFailover(contoso, redmondDown, { pool: 'Pool1.Contoso.com' }), E.map((plan) => plan.steps.map((s) => s._tag)))
+ * // => right(['FailoverCentralManagementStore', 'CheckCentralManagementStore', 'SetEdgeNextHop', 'FailoverPool'])
+ * pipe(planFailover(contoso, healthy, { pool: 'se1.contoso.com' }), E.mapLeft((problems) => problems.map((p) => p._tag)))
+ * // => left(['NoBackupPool'])
  *
  * @see {@link planFailback} for the inverse.
  * @category planning

@@ -112,7 +112,12 @@ const parseServer = (request: unknown): E.Either<InvalidInput, BackEndServer> =>
  * `stoppedFrontEnds`, or the size is not in Microsoft's table).
  *
  * @example
- * planQuorumRecovery(topology, state, { pool: 'pool1.contoso.com' }) // right(plan) or left(violations)
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { formatProblem, planQuorumRecovery } from 'sfb-dr'
+ *
+ * pipe(planQuorumRecovery(contoso, healthy, { pool: 'pool1.contoso.com' }), E.mapLeft((problems) => problems.map(formatProblem)))
+ * // => left(['pool1.contoso.com has 3 of 3 Front End servers running, enough to start it (3 needed): no QuorumLossRecovery reset is needed; start the pool.'])
  *
  * @see {@link assessPool}
  * @category planning
@@ -187,7 +192,13 @@ export const databasesToFailOver = (state: State, pool: PoolFqdn, newPrincipal: 
  * `Invoke-CsDatabaseFailover` fails without a mirror), `AlreadyPrincipal`, `NewPrincipalDown`.
  *
  * @example
- * planBackEndFailover(topology, state, { pool: 'pool1.contoso.com', newPrincipal: 'Mirror' })
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { planBackEndFailover } from 'sfb-dr'
+ *
+ * // pool1 holds the CMS: its User and CentralMgmt databases both fail over to the mirror
+ * pipe(planBackEndFailover(contoso, healthy, { pool: 'pool1.contoso.com', newPrincipal: 'Mirror' }), E.map((plan) => plan.steps.map((s) => s._tag)))
+ * // => right(['FailoverDatabase', 'CheckDatabaseMirrorState', 'FailoverDatabase', 'CheckDatabaseMirrorState'])
  *
  * @category planning
  * @since 0.2.0

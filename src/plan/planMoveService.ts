@@ -111,7 +111,13 @@ const planParts = (
  * parts' refusals are reported together.
  *
  * @example
- * planMoveService(topology, state, { from: 'pool2.contoso.com', to: 'pool1.contoso.com' })
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { planMoveService } from 'sfb-dr'
+ *
+ * // pool2 serves pool1's users: fail pool1 back, then fail pool2 over onto pool1
+ * pipe(planMoveService(contoso, pool1FailedOver, { from: 'pool2.contoso.com', to: 'pool1.contoso.com' }), E.map((plan) => plan.steps.length))
+ * // => right(10): the failback's 4 steps, then CheckBackupService, the CMS (2), 2 Edge next hops, FailoverPool
  *
  * @see {@link planFailback} and `planFailover`, the two halves.
  * @category planning

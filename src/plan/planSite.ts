@@ -175,7 +175,12 @@ const nextHopMoves = (topology: Topology, state: State, inSite: (pool: PoolFqdn)
  * `CentralManagementStoreUnrecoverable`, `NothingToFailOver`.
  *
  * @example
- * planSiteFailover(topology, state, { site: 'Redmond' })
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { formatProblem, planSiteFailover } from 'sfb-dr'
+ *
+ * pipe(planSiteFailover(contoso, redmondDown, { site: 'Redmond' }), E.mapLeft((problems) => problems.map(formatProblem)))
+ * // => left(['se1.contoso.com has no backup pool, so its users cannot be failed over; pair it in Topology Builder first.'])
  *
  * @see {@link planSiteFailback} for the inverse.
  * @category planning
@@ -261,7 +266,13 @@ export const planSiteFailover = (
  * failed back and does not block the pools (the rule concerns running Edge pools only).
  *
  * @example
- * planSiteFailback(topology, state, { site: 'Redmond' })
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { planSiteFailback } from 'sfb-dr'
+ *
+ * // Redmond is back: pool1 (failed over onto pool2 in Dublin) fails back
+ * pipe(planSiteFailback(contoso, pool1FailedOver, { site: 'Redmond' }), E.map((plan) => plan.steps.map((s) => s._tag)))
+ * // => right(['CheckBackupService', 'FailbackPool', 'SyncBackupService', 'CheckBackupService'])
  *
  * @see {@link planSiteFailover} for the inverse.
  * @category planning
