@@ -153,7 +153,14 @@ const minutesOf = (topology: EstimatedTopology, step: unknown): number | null =>
  * failback figure. Never throws, whatever the plan holds.
  *
  * @example
- * estimateRecoveryTime(topology, plan).totalMinutes // 25 for a CMS failover and a pool failover
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { estimateRecoveryTime, planFailover } from 'sfb-dr'
+ *
+ * pipe(planFailover(contoso, redmondDown, { pool: 'pool1.contoso.com' }), E.map((plan) => estimateRecoveryTime(contoso, plan)))
+ * // => right({ steps: [{ stepId: '1-failover-cms', minutes: 5 }, { stepId: '2-check-cms', minutes: null },
+ * //                   { stepId: '3-set-edge-next-hop', minutes: null }, { stepId: '4-failover-pool', minutes: 20 }],
+ * //            totalMinutes: 25, undocumentedSteps: 2 })
  *
  * @category assessment
  * @since 0.2.0

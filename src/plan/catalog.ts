@@ -126,6 +126,21 @@ export const checkStep = (
  * checked, so a state that already breaks a rule elsewhere (two disasters at once) does not block
  * steps for other pools.
  *
+ * @example
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+ * import { applyStep, formatProblem, planFailover } from 'sfb-dr'
+ *
+ * const plan = planFailover(contoso, redmondDown, { pool: 'pool1.contoso.com' })
+ * // the first step, the CMS failover
+ * pipe(plan, E.chainW((p) => applyStep(contoso, redmondDown, p.steps[0])), E.map((after) => after.centralManagementStore))
+ * // => right({ activeMaster: 'pool2.contoso.com', available: true })
+ * // the last step, the pool failover, alone: the CMS and the Edge next hop are not ready
+ * pipe(plan, E.chainW((p) => applyStep(contoso, redmondDown, RNEA.last(p.steps))), E.mapLeft((problems) => problems.map(formatProblem)))
+ * // => left(['Step 4-failover-pool (FailoverPool) breaks rule CmsReadyForPoolFailover for pool1.contoso.com.',
+ * //          'Step 4-failover-pool (FailoverPool) breaks rule NoEdgeNextHopToFailingPool for edge1.contoso.com, pool1.contoso.com.'])
+ *
  * @category planning
  * @since 0.1.0
  */
@@ -143,6 +158,12 @@ export const applyStep = (
 
 /**
  * Whether `tag` is a step tag of the catalog (own keys only: `__proto__` or `toString` are not).
+ *
+ * @example
+ * import { isStepTag } from 'sfb-dr'
+ *
+ * isStepTag('FailoverPool') // => true
+ * isStepTag('toString') // => false: own keys of the catalog only
  *
  * @category refinements
  * @since 0.1.0

@@ -55,8 +55,19 @@ export const copyDocument = (u: unknown, top = false): unknown => {
  * **Gotchas**: never throws, whatever the input; the result is a fresh copy, not the input.
  *
  * @example
- * const plan = E.chainW(decodePlan)(parseDocumentText(text))
- * const valid = E.chainW((p: Plan) => validatePlan(topology, state, p))(plan)
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { decodePlan, parseDocumentText, planFailover, validatePlan } from 'sfb-dr'
+ *
+ * // A plan saved as JSON text, read back and checked against the state now
+ * const saved = pipe(planFailover(contoso, redmondDown, { pool: 'pool1.contoso.com' }), E.map((plan) => JSON.stringify(plan)))
+ * pipe(
+ *   saved,
+ *   E.chainW(parseDocumentText),
+ *   E.chainW(decodePlan),
+ *   E.chainW((plan) => validatePlan(contoso, redmondDown, plan)),
+ *   E.map((plan) => plan.steps.length),
+ * ) // => right(4)
  *
  * @see {@link validatePlan} to check a plan against a deployment.
  * @category planning

@@ -288,6 +288,14 @@ export const planIdOfValue = (value: unknown): string => O.getOrElse(() => '')(i
  * value has one, is ignored. Content that cannot be written as JSON (a cycle, say) gets the empty
  * string, which no valid plan id equals.
  *
+ * @example
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { computePlanId, planFailover } from 'sfb-dr'
+ *
+ * pipe(planFailover(contoso, redmondDown, { pool: 'pool1.contoso.com' }), E.map((plan) => computePlanId(plan) === plan.id))
+ * // => right(true): the plan's own id field is left out of the hash
+ *
  * @category operations
  * @since 0.1.0
  */
@@ -295,6 +303,17 @@ export const computePlanId = (content: PlanContent): string => planIdOfValue(con
 
 /**
  * Seals plan content with its id.
+ *
+ * @example
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { hasValidPlanId, planFailover, validatePlan, withPlanId } from 'sfb-dr'
+ *
+ * const plan = planFailover(contoso, redmondDown, { pool: 'pool1.contoso.com' })
+ * // Dropping the data-loss warning breaks the id; re-sealing mends the id, not the plan
+ * pipe(plan, E.map((p) => hasValidPlanId(withPlanId({ ...p, warnings: [] })))) // => right(true)
+ * pipe(plan, E.chainW((p) => validatePlan(contoso, redmondDown, withPlanId({ ...p, warnings: [] }))), E.mapLeft((problems) => problems.map((x) => x._tag)))
+ * // => left(['PlanContentMismatch'])
  *
  * @category constructors
  * @since 0.1.0
@@ -304,6 +323,15 @@ export const withPlanId = (content: PlanContent): Plan => ({ ...content, id: com
 /**
  * Whether a plan's id matches its content. `false` for anything that is not an object with a
  * string `id`, or whose content cannot be written as JSON; never throws.
+ *
+ * @example
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { hasValidPlanId, planFailover } from 'sfb-dr'
+ *
+ * const plan = planFailover(contoso, redmondDown, { pool: 'pool1.contoso.com' })
+ * pipe(plan, E.map(hasValidPlanId)) // => right(true)
+ * pipe(plan, E.map((p) => hasValidPlanId({ ...p, warnings: [] }))) // => right(false): edited after it was sealed
  *
  * @category refinements
  * @since 0.1.0

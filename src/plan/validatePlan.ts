@@ -314,6 +314,18 @@ const toEither = <A>(
  *   step touches are checked, so a state with a second, unrelated disaster does not make the plan
  *   invalid.
  *
+ * @example
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { formatProblem, planFailover, validatePlan } from 'sfb-dr'
+ *
+ * const plan = planFailover(contoso, redmondDown, { pool: 'pool1.contoso.com' })
+ * // Right before running it: is the plan still right for the state now?
+ * pipe(plan, E.chainW((p) => validatePlan(contoso, redmondDown, p)), E.isRight) // => true
+ * pipe(plan, E.chainW((p) => validatePlan(contoso, healthy, p)), E.mapLeft((problems) => problems.map(formatProblem)))
+ * // => left(['Step 1-failover-cms (FailoverCentralManagementStore) breaks rule CmsModeMatchesAvailability for pool1.contoso.com.',
+ * //          'The plan claims other warnings than its steps and the state give (…); plan again.'])
+ *
  * @see {@link applyPlan} for the state after the plan.
  * @category planning
  * @since 0.1.0
@@ -334,6 +346,17 @@ export const validatePlan = (
  *
  * Checks apply no change; actions apply the same transitions the simulated handlers use, so the
  * dry run is the real run. Like `validatePlan`, it reads the value once and works on a copy.
+ *
+ * @example
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { applyPlan, planFailover, servingPool } from 'sfb-dr'
+ *
+ * pipe(
+ *   planFailover(contoso, redmondDown, { pool: 'pool1.contoso.com' }),
+ *   E.chainW((plan) => applyPlan(contoso, redmondDown, plan)),
+ *   E.map((after) => servingPool(contoso, after, 'pool1.contoso.com')),
+ * ) // => right(some('pool2.contoso.com'))
  *
  * @see {@link validatePlan}
  * @category planning
