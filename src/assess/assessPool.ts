@@ -211,9 +211,16 @@ export const lostPoolQuorum = (topology: Topology, state: State, pool: PoolFqdn)
  * "7 of the first 12" (see model/quorum.ts). The table assumes the Back End runs.
  *
  * @example
- * assessPool(topology, state, 'pool1.contoso.com')
- * // right({ pool, frontEnds: 5, running: 3, neededToStart: 4, neededToRun: { count: 3, among: 5 },
- * //         runningAmongFirst: { low: 3, high: 3 }, status: 'belowStartQuorum' })
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { assessPool, decodeState } from 'sfb-dr'
+ *
+ * // pool1 with one of its three Front End servers running
+ * pipe(
+ *   decodeState(contoso, { pools: { 'pool1.contoso.com': { reachable: true, frontEndsRunning: 1 } } }),
+ *   E.chainW((state) => assessPool(contoso, state, 'pool1.contoso.com')),
+ * ) // => right({ pool: 'pool1.contoso.com', frontEnds: 3, running: 1, neededToStart: 3, neededToRun: { count: 2, among: 3 },
+ * //             runningAmongFirst: { low: 1, high: 1 }, status: 'poolQuorumLost' })
  *
  * @see {@link planQuorumRecovery}
  * @category assessment

@@ -246,8 +246,16 @@ const ownNow = (request: unknown): unknown => {
  * as good as the state: record what `Get-CsBackupServiceStatus` said and when.
  *
  * @example
- * assessBackupService(topology, state, { now: '2026-11-25T10:07:00Z' })
- * // right({ syncInterval: '00:02:00', directions: [{ from: 'pool1…', to: 'pool2…', health: 'healthy', … }, …], findings: […] })
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { assessBackupService } from 'sfb-dr'
+ *
+ * pipe(
+ *   assessBackupService(contoso, backupLagging, { now: '2026-11-25T10:12:00Z' }),
+ *   E.map((report) => report.directions.map((d) => [d.from, d.health, d.lagSeconds])),
+ * ) // => right([['pool1.contoso.com', 'backlog', 720], ['pool2.contoso.com', 'healthy', 150]])
+ * pipe(assessBackupService(contoso, backupLagging, { now: '2026-11-25T10:12:00Z' }), E.map((report) => report.findings.map((f) => f._tag)))
+ * // => right(['BackupServiceLagging', 'BackupServiceUnhealthy', 'SyncIntervalAboveRpo'])
  *
  * @see {@link planBackupSync} to force a sync of a direction.
  * @category assessing

@@ -68,6 +68,17 @@ export const stepCommandLine = (step: Step): string => withRendering(step, (rend
  * messages the script throws. A step whose tag is unknown, or whose text is not printable ASCII,
  * is refused. Never throws, whatever the step holds.
  *
+ * @example
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { planFailover, stepCommand } from 'sfb-dr'
+ *
+ * pipe(planFailover(contoso, redmondDown, { pool: 'pool1.contoso.com' }), E.map((plan) => stepCommand(plan.steps[0], 1)))
+ * // => right({ _tag: 'Command', command: "Invoke-CsManagementServerFailover -BackupSqlServerFqdn 'be2.contoso.com' …", script: [the same line] })
+ * stepCommand({ _tag: 'RebootEverything' }, 1)
+ * // => { _tag: 'Refusal', reason: 'Step 1 is not rendered: unknown step RebootEverything; this plan was not made by this version of sfb-dr. Plan again.',
+ * //      script: ["throw 'Step 1 is not rendered: …'"] }
+ *
  * @category rendering
  * @since 0.1.0
  */

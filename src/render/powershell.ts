@@ -34,7 +34,13 @@ const RULE = '# ' + '-'.repeat(78)
  * it holds no command (contract §6: nothing runs halfway). Never throws itself.
  *
  * @example
- * renderPowerShell(plan).includes("Invoke-CsPoolFailOver -PoolFqdn 'pool1.contoso.com' -DisasterMode") // true
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { planFailover, renderPowerShell } from 'sfb-dr'
+ *
+ * const script = pipe(planFailover(contoso, redmondDown, { pool: 'pool1.contoso.com' }), E.map(renderPowerShell))
+ * // => right('# sfb-dr plan for the Skype for Business Server Management Shell\n# Plan id: 26b1b670…\n…')
+ * pipe(script, E.map((text) => text.includes("Invoke-CsPoolFailOver -PoolFqdn 'pool1.contoso.com' -DisasterMode"))) // => right(true)
  *
  * @category rendering
  * @since 0.1.0

@@ -89,7 +89,9 @@ export const toText = (value: unknown): string => {
  * breaks are plain text), so the result is safe for any value.
  *
  * @example
- * quotePowerShell("it's") // "'it''s'"
+ * import { quotePowerShell } from 'sfb-dr'
+ *
+ * quotePowerShell("it's") // => "'it''s'"
  *
  * @category rendering
  * @since 0.1.0
@@ -102,6 +104,11 @@ export const quotePowerShell = (value: string): string =>
  * other control and format characters (bidi overrides included) and lone surrogates become
  * U+FFFD, `#` becomes `＃` (U+FF03), and text longer than {@link maxCommentLength} code points is
  * cut with `...`.
+ *
+ * @example
+ * import { commentText } from 'sfb-dr'
+ *
+ * commentText('pool1 # down\nsince 02:00') // => 'pool1 ＃ down since 02:00'
  *
  * @category rendering
  * @since 0.1.0

@@ -28,6 +28,18 @@ export type { RunbookOptions } from './recoveryTime.js'
  * With `options.estimate` (`estimateRecoveryTime`), a "Recovery time" section shows it and says
  * where its figures come from. Never throws.
  *
+ * @example
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { estimateRecoveryTime, planFailover, renderRunbook } from 'sfb-dr'
+ *
+ * pipe(
+ *   planFailover(contoso, redmondDown, { pool: 'pool1.contoso.com' }),
+ *   E.map((plan) => renderRunbook(plan, { estimate: estimateRecoveryTime(contoso, plan) })),
+ * ) // => right('# Runbook: Fail over the users homed on pool1\\.contoso\\.com (disaster mode)\n\nPlan id: 26b1b670…')
+ * // Markdown: warnings, impact, "- Estimated: 25 minutes for the steps with a published figure, plus 2 steps
+ * // without one.", then each step with its command and what to verify
+ *
  * @category rendering
  * @since 0.1.0
  */
