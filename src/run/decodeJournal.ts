@@ -167,8 +167,18 @@ const isJournal = (u: unknown): u is Journal => isObject(u)
  * copy (`-0` reads `0`; a top-level `$schema` string is allowed and dropped).
  *
  * @example
- * const journal = E.chainW(decodeJournal)(parseDocumentText(text))
- * const rest = E.chainW((j: Journal) => resumePlan(topology, stateBefore, plan, j))(journal)
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { decodeJournal, executePlan, parseDocumentText, planFailover, resumePlan } from 'sfb-dr'
+ * import { simulatedHandlers } from 'sfb-dr/testing'
+ *
+ * const plan = planFailover(contoso, redmondDown, { pool: 'pool1.contoso.com' })
+ * if (E.isRight(plan)) {
+ *   const journal = await executePlan(plan.right, simulatedHandlers(contoso, redmondDown, { failAt: '4-failover-pool' }).handlers)
+ *   const saved = JSON.stringify(journal) // kept on disk; read back later:
+ *   const rest = pipe(parseDocumentText(saved), E.chainW(decodeJournal), E.chainW((j) => resumePlan(contoso, redmondDown, plan.right, j)))
+ *   console.log(pipe(rest, E.map((p) => p.steps.map((s) => s._tag)))) // => right(['FailoverPool'])
+ * }
  *
  * @see {@link resumePlan}
  * @category execution

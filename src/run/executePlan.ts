@@ -197,10 +197,16 @@ const frozenEvent = (event: ExecutionEvent): ExecutionEvent =>
  * - The journal is what `resumePlan` needs to continue after a failure, with a new plan id.
  *
  * @example
- * const plan = validatePlan(topology, stateNow, JSON.parse(stored)) // Either<violations, Plan>
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { executePlan, planFailover } from 'sfb-dr'
+ * import { simulatedHandlers } from 'sfb-dr/testing'
+ *
+ * const plan = planFailover(contoso, redmondDown, { pool: 'pool1.contoso.com' })
  * if (E.isRight(plan)) {
- *   const journal = await executePlan(plan.right, handlers, { now: () => clock.now(), stepTimeoutMs: 3_600_000 })
- *   if (journal.outcome !== 'completed') console.log(journal.entries.find((e) => e.status === 'failed'))
+ *   const handlers = simulatedHandlers(contoso, redmondDown).handlers // or your own StepHandlers
+ *   const journal = await executePlan(plan.right, handlers, { now: () => new Date().toISOString(), stepTimeoutMs: 3_600_000 })
+ *   console.log(journal.outcome) // => 'completed'
+ *   console.log(journal.entries.map((e) => e.status)) // => ['succeeded', 'succeeded', 'succeeded', 'succeeded']
  * }
  *
  * @see {@link resumePlan} to continue after a failure.

@@ -21,13 +21,15 @@ export type StepHandler<K extends StepTag> = (step: StepOf<K>) => TE.TaskEither<
  * One handler per step tag.
  *
  * @example
+ * import * as TE from 'fp-ts/lib/TaskEither.js'
+ * import { portFailure, type StepHandlers } from 'sfb-dr'
+ * import { simulatedHandlers } from 'sfb-dr/testing'
+ *
+ * // Every step tag needs its handler (a missing one is a compile error): here the simulator's,
+ * // with the pool failover replaced by one that reports a failure
  * const handlers: StepHandlers = {
- *   CheckBackupService: (step) => readBackupStatus(step.pool),
- *   FailoverCentralManagementStore: (step) => runCmdlet(step),
- *   CheckCentralManagementStore: () => readActiveMaster(),
- *   SetEdgeNextHop: (step) => runCmdlet(step),
- *   FailoverPool: (step) => runCmdlet(step),
- *   FailbackPool: (step) => runCmdlet(step),
+ *   ...simulatedHandlers(contoso, redmondDown).handlers,
+ *   FailoverPool: (step) => TE.left(portFailure(`Invoke-CsPoolFailOver -PoolFqdn '${step.pool}': access denied`, 'E_ACCESSDENIED')),
  * }
  *
  * @category execution

@@ -185,7 +185,12 @@ export interface Journal {
  * A port failure, for handlers to return in their `Left`.
  *
  * @example
- * TE.left(portFailure('Invoke-CsPoolFailOver: access denied', 'E_ACCESSDENIED'))
+ * import * as TE from 'fp-ts/lib/TaskEither.js'
+ * import { portFailure, type StepHandler } from 'sfb-dr'
+ *
+ * portFailure('Invoke-CsPoolFailOver: access denied', 'E_ACCESSDENIED')
+ * // => { _tag: 'PortFailure', message: 'Invoke-CsPoolFailOver: access denied', code: 'E_ACCESSDENIED' }
+ * const refuse: StepHandler<'FailoverPool'> = (step) => TE.left(portFailure(`${step.pool}: access denied`, 'E_ACCESSDENIED'))
  *
  * @category execution
  * @since 0.1.0

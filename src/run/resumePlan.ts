@@ -129,9 +129,17 @@ const readPlan = (plan: Plan): Result<Plan> => {
  * made for.
  *
  * @example
- * const journal = await executePlan(plan, handlers)
- * if (journal.outcome !== 'completed') {
- *   const rest = resumePlan(topology, stateBefore, plan, journal) // Either<violations, Plan>
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { executePlan, planFailover, resumePlan } from 'sfb-dr'
+ * import { simulatedHandlers } from 'sfb-dr/testing'
+ *
+ * const plan = planFailover(contoso, redmondDown, { pool: 'pool1.contoso.com' })
+ * if (E.isRight(plan)) {
+ *   const journal = await executePlan(plan.right, simulatedHandlers(contoso, redmondDown, { failAt: '4-failover-pool' }).handlers)
+ *   console.log(journal.outcome) // => 'failed': the CMS and the Edge next hop moved, the pool failover did not
+ *   const rest = resumePlan(contoso, redmondDown, plan.right, journal)
+ *   console.log(pipe(rest, E.map((p) => p.steps.map((s) => s._tag)))) // => right(['FailoverPool'])
  * }
  *
  * @see {@link executePlan}

@@ -74,9 +74,18 @@ export interface SimulatedHandlers {
  * - `failAt`: that step's handler fails with a `PortFailure` (code `SimulatedFailure`).
  *
  * @example
- * const sim = simulatedHandlers(topology, state, { failAt: '2-failover-pool' })
- * const journal = await executePlan(plan, sim.handlers)
- * sim.state() // the state after the steps that succeeded
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { executePlan, planFailover } from 'sfb-dr'
+ * import { simulatedHandlers } from 'sfb-dr/testing'
+ *
+ * const plan = planFailover(contoso, redmondDown, { pool: 'pool1.contoso.com' })
+ * if (E.isRight(plan)) {
+ *   const sim = simulatedHandlers(contoso, redmondDown, { failAt: '4-failover-pool' })
+ *   const journal = await executePlan(plan.right, sim.handlers)
+ *   console.log(journal.outcome) // => 'failed'
+ *   console.log(sim.calls()) // => ['1-failover-cms', '2-check-cms', '3-set-edge-next-hop', '4-failover-pool']
+ *   console.log(sim.state().centralManagementStore) // => { activeMaster: 'pool2.contoso.com', available: true }: the steps before the failure
+ * }
  *
  * @category testing
  * @since 0.1.0
