@@ -295,8 +295,12 @@ const parseText = (text: string, fromBytesWithoutBom: boolean): E.Either<readonl
  * it fails.
  *
  * @example
- * const doc = parseDocumentText(new Uint8Array(await file.arrayBuffer()))
- * const topology = E.chainW(decodeTopology)(doc)
+ * import { parseDocumentText } from 'sfb-dr'
+ *
+ * parseDocumentText(new TextEncoder().encode('{ "pools": {} }')) // => right({ pools: {} })
+ * parseDocumentText('{ "pools": [')
+ * // => left([{ _tag: 'InvalidJson', line: 1, column: 13, expected: 'a JSON value (an object, array, string in double quotes, number, true, false or null)',
+ * //            found: 'the end of the text' }])
  *
  * @category codecs
  * @since 0.2.0

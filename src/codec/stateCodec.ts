@@ -289,6 +289,17 @@ function encodeStateDocument(s: State): StateDocument {
  *
  * **Gotchas**: never throws, whatever the input; the input is only read.
  *
+ * @example
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { decodeState, formatProblem, isPoolReachable } from 'sfb-dr'
+ *
+ * // What the document leaves out is healthy: here only pool1 is down
+ * pipe(decodeState(contoso, { pools: { 'pool1.contoso.com': { reachable: false } } }), E.map((state) => contoso.pools.map((p) => isPoolReachable(state, p.fqdn))))
+ * // => right([false, true, true])
+ * pipe(decodeState(contoso, { pools: { 'pool9.contoso.com': { reachable: false } } }), E.mapLeft((problems) => problems.map(formatProblem)))
+ * // => left(['pools["pool9.contoso.com"]: "pool9.contoso.com" is not a Front End pool defined in the topology; define it or fix the name.'])
+ *
  * @see {@link encodeState} for the inverse.
  * @category codecs
  * @since 0.1.0
@@ -300,6 +311,14 @@ export const decodeState = (topology: Topology, input: unknown): E.Either<Readon
  * Encodes a state as a complete, deterministic document (map entries and lists sorted by FQDN,
  * every field written, `federationEdgePool: null` when none), so that stored states can be diffed;
  * decoding it with the same topology gives the state back.
+ *
+ * @example
+ * import { encodeState } from 'sfb-dr'
+ *
+ * encodeState(pool1FailedOver).failovers // => [{ pool: 'pool1.contoso.com', mode: 'disaster' }]
+ * encodeState(redmondDown).pools
+ * // => { 'pool1.contoso.com': { reachable: false, frontEndsRunning: 3 }, 'pool2.contoso.com': { reachable: true, frontEndsRunning: 3 },
+ * //      'se1.contoso.com': { reachable: false, frontEndsRunning: 1 } }
  *
  * @see {@link decodeState} for the inverse.
  * @category codecs

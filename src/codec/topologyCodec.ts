@@ -164,8 +164,17 @@ export const topologyCodec = new t.Type<Topology, TopologyDocument>(
  * compact read-only map (a `UserDirectory`), not a built-in `Map`.
  *
  * @example
- * const result = decodeTopology(JSON.parse(text))
- * if (E.isLeft(result)) console.error(result.left.map(formatProblem).join('\n'))
+ * import { readFileSync } from 'node:fs'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { decodeTopology, formatProblem, parseDocumentText } from 'sfb-dr'
+ *
+ * const topology = pipe(parseDocumentText(readFileSync('examples/data/contoso.topology.json')), E.chainW(decodeTopology))
+ * pipe(topology, E.map((t) => [t.pools.length, t.edgePools.length, t.users.size])) // => right([3, 2, 4])
+ * pipe(decodeTopology({ pools: [{ fqdn: 'pool1' }] }), E.mapLeft((problems) => problems.map(formatProblem)))
+ * // => left(['sites: expected an array of sites { name }, found nothing.',
+ * //          'pools[0].fqdn: expected an FQDN (two or more dot-separated labels of letters, digits and inner hyphens), found "pool1".',
+ * //          … one sentence per problem, each with its JSON path])
  *
  * @see {@link encodeTopology} for the inverse.
  * @category codecs
@@ -177,6 +186,16 @@ export const decodeTopology = (input: unknown): E.Either<ReadonlyNonEmptyArray<D
 /**
  * Encodes a topology as a plain JSON-safe document with every default written out; decoding it
  * gives the topology back.
+ *
+ * @example
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { decodeTopology, encodeTopology } from 'sfb-dr'
+ *
+ * encodeTopology(contoso).pools[2] // se1, with its defaults written out
+ * // => { fqdn: 'se1.contoso.com', site: 'Redmond', edition: 'Standard', version: '2015', hosting: 'physical',
+ * //      frontEnds: ['se1.contoso.com'], backEnd: { sqlServer: 'se1.contoso.com', instance: 'rtc', ha: 'none' } }
+ * pipe(decodeTopology(encodeTopology(contoso)), E.map((t) => t.users.size)) // => right(4)
  *
  * @see {@link decodeTopology} for the inverse.
  * @category codecs

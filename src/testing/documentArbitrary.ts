@@ -111,6 +111,20 @@ export interface TopologyWithDocument {
  * them: FQDNs and SIP addresses in any letter case, FQDNs with a trailing dot, defaults left out
  * (shrinks towards the canonical `encodeTopology` document).
  *
+ * @example
+ * import fc from 'fast-check'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { expect } from 'vitest'
+ * import { decodeTopology } from 'sfb-dr'
+ * import { topologyDocumentArbitrary } from 'sfb-dr/testing/arbitraries'
+ *
+ * // However a document is spelled (letter case, trailing dots, defaults left out), it decodes to its topology
+ * fc.assert(
+ *   fc.property(topologyDocumentArbitrary(), ({ topology, document }) => {
+ *     expect(decodeTopology(document)).toStrictEqual(E.right(topology))
+ *   }),
+ * )
+ *
  * @category arbitraries
  * @since 0.1.0
  */

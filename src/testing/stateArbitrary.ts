@@ -142,6 +142,20 @@ const poolStatusArbitrary = (pool: Pool, reachable: fc.Arbitrary<boolean>): fc.A
  * none), Backup Service statuses of paired pools (any mix of recorded export, import and last
  * sync) and a sync interval.
  *
+ * @example
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import fc from 'fast-check'
+ * import { planFailover, validatePlan } from 'sfb-dr'
+ * import { stateArbitrary } from 'sfb-dr/testing/arbitraries'
+ *
+ * // In any state of the Contoso topology, a failover plan of pool1, when there is one, validates
+ * fc.assert(
+ *   fc.property(stateArbitrary(contoso), (state) =>
+ *     pipe(planFailover(contoso, state, { pool: 'pool1.contoso.com' }), E.match(() => true, (plan) => E.isRight(validatePlan(contoso, state, plan)))),
+ *   ),
+ * )
+ *
  * @category arbitraries
  * @since 0.1.0
  */
@@ -241,6 +255,20 @@ export interface Deployment {
 
 /**
  * A valid topology together with a valid state of it.
+ *
+ * @example
+ * import fc from 'fast-check'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { expect } from 'vitest'
+ * import { decodeState, encodeState } from 'sfb-dr'
+ * import { deploymentArbitrary } from 'sfb-dr/testing/arbitraries'
+ *
+ * // A state survives its JSON document
+ * fc.assert(
+ *   fc.property(deploymentArbitrary({ maxPairs: 2 }), ({ topology, state }) => {
+ *     expect(decodeState(topology, encodeState(state))).toStrictEqual(E.right(state))
+ *   }),
+ * )
  *
  * @category arbitraries
  * @since 0.1.0

@@ -274,7 +274,17 @@ const topologyOf = (spec: TopologySpec): Topology => {
  * equal to generated ones.
  *
  * @example
- * fc.assert(fc.property(topologyArbitrary({ maxPairs: 2 }), (t) => t.pools.length >= 1))
+ * import fc from 'fast-check'
+ * import * as O from 'fp-ts/lib/Option.js'
+ * import { partnerOf } from 'sfb-dr'
+ * import { topologyArbitrary } from 'sfb-dr/testing/arbitraries'
+ *
+ * // Pairing is symmetric, in every generated topology
+ * fc.assert(
+ *   fc.property(topologyArbitrary({ maxPairs: 2 }), (t) =>
+ *     t.pairings.every(([a, b]) => O.exists((p) => p === a)(partnerOf(t, b)) && O.exists((p) => p === b)(partnerOf(t, a))),
+ *   ),
+ * )
  *
  * @category arbitraries
  * @since 0.1.0
