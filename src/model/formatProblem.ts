@@ -81,10 +81,11 @@ const described = <A>(value: A, sentence: (a: A) => string, what: string, end = 
  * Never throws: an intent it cannot read is described as such.
  *
  * @example
+ * import { pipe } from 'fp-ts/lib/function.js'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { formatIntent, planFailover } from 'sfb-dr'
  *
- * E.map((plan: Plan) => formatIntent(plan.intent))(planFailover(contoso, redmondDown, { pool: 'pool1.contoso.com' }))
+ * pipe(planFailover(contoso, redmondDown, { pool: 'pool1.contoso.com' }), E.map((plan) => formatIntent(plan.intent)))
  * // => right('fail over the users homed on pool1.contoso.com (disaster mode)')
  *
  * @category errors
