@@ -7,6 +7,15 @@
  *   npm run bench:bundle                  # = npm run build && node bench/bundle.mjs
  *   node bench/bundle.mjs --max-gzip 25000  # exit 1 when the gzipped bundle is larger (npm test)
  *   node bench/bundle.mjs --json          # one machine-readable JSON line on stdout
+ *   node bench/bundle.mjs --sources       # the same app from src/ (no build): bytes per source file
+ *
+ * `--sources` bundles the app from the sources as the bundler build (`dist/es/`) would give it to
+ * esbuild: `fp-ts/lib/X.js` and `io-ts/lib/X.js` read from their `es6/` builds (scripts/bundlerBuild.ts),
+ * `sfb-dr` is src/index.ts. It prints, per source file and per area (folder), the minified bytes
+ * (esbuild's metafile `bytesInOutput`) and the gzipped bytes the bundle would lose without them
+ * (the bundle gzipped again with that file's output bytes left out, found through the source map):
+ * the second is what slimming a file can win. Its total is within a few hundred bytes of the packed
+ * build's (tsup's chunks order the modules differently).
  *
  * The bundle is also RUN (in Node, it uses no browser API) on the Contoso sample, so a bundle that
  * is small because something is missing fails too. Sizes are in KiB (1,024 bytes), gzip level 9.
@@ -14,8 +23,9 @@
  * splits the shared chunks), so keep some headroom under the budget.
  */
 import console from 'node:console'
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
 import process from 'node:process'
 import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -28,10 +38,11 @@ const option = (/** @type {string} */ name) => {
   return i >= 0 ? args[i + 1] : undefined
 }
 const json = args.includes('--json')
+const sources = args.includes('--sources')
 const maxGzip = option('--max-gzip') === undefined ? undefined : Number(option('--max-gzip'))
 if (maxGzip !== undefined && !(maxGzip > 0)) throw new Error(`--max-gzip: a number of bytes expected, got ${option('--max-gzip')}`)
 
-const { dir } = packAndInstall('sfb-dr-bundle')
+const { dir } = sources ? { dir: mkdtempSync(join(tmpdir(), 'sfb-dr-sources-')) } : packAndInstall('sfb-dr-bundle')
 
 // The app: what a portal or an admin page does with the SDK.
 writeFileSync(
@@ -52,6 +63,20 @@ export const planPage = (topologyJson, stateJson, pool) => {
 `,
 )
 
+/**
+ * `--sources`: `sfb-dr` is src/index.ts, and fp-ts/io-ts `lib/` imports read `es6/`, as in dist/es/.
+ * @type {esbuild.Plugin}
+ */
+const fromSources = {
+  name: 'sfb-dr-sources',
+  setup(build) {
+    build.onResolve({ filter: /^sfb-dr$/ }, () => ({ path: join(root, 'src/index.ts') }))
+    build.onResolve({ filter: /^(?:fp-ts|io-ts)\/lib\// }, (a) =>
+      build.resolve(a.path.replace('/lib/', '/es6/'), { kind: a.kind, resolveDir: a.resolveDir }),
+    )
+  },
+}
+
 const result = await esbuild.build({
   absWorkingDir: dir,
   entryPoints: ['app.js'],
@@ -63,8 +88,9 @@ const result = await esbuild.build({
   write: false,
   metafile: true,
   logLevel: 'error',
+  ...(sources ? { sourcemap: 'external', outdir: dir, plugins: [fromSources] } : {}),
 })
-const output = result.outputFiles[0]
+const output = result.outputFiles.find((f) => f.path.endsWith('.js'))
 if (output === undefined) throw new Error('esbuild wrote nothing')
 const minified = output.contents.byteLength
 const gzipped = gzipSync(output.contents, { level: 9 }).byteLength
@@ -96,6 +122,13 @@ if (!page.ok || !page.text.includes("Invoke-CsPoolFailOver -PoolFqdn 'pool1.cont
 }
 rmSync(dir, { recursive: true, force: true })
 
+if (sources) {
+  const map = result.outputFiles.find((f) => f.path.endsWith('.js.map'))
+  if (map === undefined) throw new Error('esbuild wrote no source map')
+  printSources(output.contents, JSON.parse(map.text), result.metafile)
+  process.exit(0)
+}
+
 const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KiB`
 if (json) {
   console.log(JSON.stringify({ minified, gzipped, origins: Object.fromEntries(origins) }))
@@ -111,4 +144,90 @@ if (maxGzip !== undefined && gzipped > maxGzip) {
       'Look at the origins above: CommonJS fp-ts (fp-ts/lib) in a browser bundle means bundlers no longer get the bundler build (package.json exports "module").',
   )
   process.exitCode = 1
+}
+
+/**
+ * The `--sources` report: per source file and per area, the minified bytes and what the gzipped
+ * bundle would lose without them.
+ * @param {Uint8Array} code @param {{ sources: Array<string>, mappings: string }} sourceMap
+ * @param {esbuild.Metafile} metafile
+ */
+function printSources(code, sourceMap, metafile) {
+  const text = Buffer.from(code).toString('latin1') // one char per byte: offsets are byte offsets
+  const lines = text.split('\n')
+  const lineStart = lines.reduce((/** @type {Array<number>} */ acc, l, i) => (acc.push(i === 0 ? 0 : (acc[i - 1] ?? 0) + (lines[i - 1] ?? '').length + 1), acc), [])
+  // Decode the mappings: for each segment, its output offset and its source file.
+  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+  /** @type {Array<[number, number]>} */
+  const segments = []
+  let source = 0
+  sourceMap.mappings.split(';').forEach((line, li) => {
+    let col = 0
+    for (const seg of line.split(',')) {
+      if (seg === '') continue
+      /** @type {Array<number>} */
+      const values = []
+      let value = 0
+      let shift = 0
+      for (const ch of seg) {
+        const digit = B64.indexOf(ch)
+        value += (digit & 31) << shift
+        if (digit & 32) shift += 5
+        else {
+          values.push(value & 1 ? -(value >>> 1) : value >>> 1)
+          value = 0
+          shift = 0
+        }
+      }
+      col += values[0] ?? 0
+      if (values.length >= 4) {
+        source += values[1] ?? 0
+        segments.push([(lineStart[li] ?? 0) + col, source])
+      }
+    }
+  })
+  /** @type {Map<string, Array<[number, number]>>} byte ranges of the output, by source */
+  const ranges = new Map()
+  segments.forEach(([start, src], i) => {
+    const end = segments[i + 1]?.[0] ?? text.length
+    const name = sourceMap.sources[src] ?? '?'
+    const list = ranges.get(name) ?? []
+    list.push([start, end])
+    ranges.set(name, list)
+  })
+  const full = gzipSync(code, { level: 9 }).byteLength
+  /** gzipped size of the bundle without the given ranges */
+  const without = (/** @type {ReadonlyArray<[number, number]>} */ cut) => {
+    const sorted = [...cut].sort((a, b) => a[0] - b[0])
+    /** @type {Array<Buffer>} */
+    const parts = []
+    let at = 0
+    for (const [s, e] of sorted) {
+      if (s > at) parts.push(Buffer.from(code.subarray(at, s)))
+      at = Math.max(at, e)
+    }
+    parts.push(Buffer.from(code.subarray(at)))
+    return gzipSync(Buffer.concat(parts), { level: 9 }).byteLength
+  }
+  const short = (/** @type {string} */ p) => {
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/.exec(p)
+    return m === null ? relative(root, join(dir, p)).replace(/^\.\.\/.*?src\//, 'src/') : `${m[1] ?? ''}/${m[2] ?? ''}`
+  }
+  const minOf = new Map()
+  for (const out of Object.values(metafile.outputs))
+    for (const [p, { bytesInOutput }] of Object.entries(out.inputs)) if (bytesInOutput > 0) minOf.set(short(p), bytesInOutput)
+  /** @type {Map<string, Array<[number, number]>>} */
+  const bySource = new Map()
+  for (const [p, r] of ranges) bySource.set(short(p), [...(bySource.get(short(p)) ?? []), ...r])
+  const area = (/** @type {string} */ p) => (p.startsWith('src/') ? p.replace(/\/[^/]+$/, '/') : p.replace(/\/.*$/, ''))
+  /** @type {Map<string, Array<[number, number]>>} */
+  const byArea = new Map()
+  for (const [p, r] of bySource) byArea.set(area(p), [...(byArea.get(area(p)) ?? []), ...r])
+  const rows = (/** @type {Map<string, Array<[number, number]>>} */ m, /** @type {(k: string) => number} */ min) =>
+    [...m].map(([k, r]) => ({ k, min: min(k), gz: full - without(r) })).sort((a, b) => b.gz - a.gz)
+  const n = (/** @type {number} */ x) => String(x).padStart(7)
+  console.log(`\n  from src/: ${code.byteLength} bytes minified, ${full} gzipped\n\n   min   gzip-saved  area`)
+  for (const r of rows(byArea, (k) => [...minOf].filter(([p]) => area(p) === k).reduce((a, [, b]) => a + b, 0))) console.log(`${n(r.min)} ${n(r.gz)}  ${r.k}`)
+  console.log('\n   min   gzip-saved  file')
+  for (const r of rows(bySource, (k) => minOf.get(k) ?? 0)) if (r.min > 0) console.log(`${n(r.min)} ${n(r.gz)}  ${r.k}`)
 }

@@ -15,11 +15,11 @@ import type { Topology } from '../model/topology.js'
 import { catalog, transition } from './catalog.js'
 import { dedupe, planClaims } from './claims.js'
 import { withStepId, type StepDraft } from './draft.js'
-import { invalidInput } from './input.js'
+import { guardDeployment, invalidInput } from './input.js'
 import type { Plan } from './plan.js'
 import { withPlanId } from './planId.js'
 import { registerPlan } from './registry.js'
-import { checkPlan, walkSteps } from './validatePlan.js'
+import { foldSteps, walkSteps } from './validatePlan.js'
 
 export { bySeverity, dedupe, impactOf } from './claims.js'
 
@@ -68,6 +68,8 @@ export const buildPlan = (
   state: State,
   draft: PlanDraft,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> => {
+  const refused = guardDeployment(topology, state)
+  if (refused !== undefined) return refused
   const [head, ...tail] = draft.drafts
   const numbered = (d: StepDraft, i: number): Plan['steps'][number] => withStepId(d, `${i + 1}-${catalog[d._tag].slug}`)
   const steps: RNEA.ReadonlyNonEmptyArray<Plan['steps'][number]> = [
@@ -83,7 +85,10 @@ export const buildPlan = (
     warnings: claims.warnings,
     impact: claims.impact,
   })
-  const [first, ...rest] = checkPlan(topology, state, plan, walk).violations
+  // The fold of `validatePlan` (rules, intent, claims). Not its shape and id checks: the plan is
+  // typed and sealed right here, and leaving them out keeps the plan reader (planShape.ts) out of
+  // browser bundles that only plan (the property tests validate every planner's plan in full).
+  const [first, ...rest] = foldSteps(topology, state, plan, walk).violations
   if (first !== undefined) return E.left([first, ...rest])
   return O.match(
     () => refuse<Plan>(invalidInput('', 'a plan made of plain data', plan)),
