@@ -24,7 +24,8 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     external: ['fp-ts', 'io-ts', 'fast-check'],
-    // dist/es/: the same ESM with fp-ts/es6 and io-ts/es6 imports, for bundlers (exports "module").
+    // dist/es/: the sources compiled module by module with fp-ts/es6 and io-ts/es6 imports, for
+    // bundlers (exports "module"; scripts/bundlerBuild.ts).
     onSuccess: () => {
       writeBundlerBuild('dist')
       return Promise.resolve()

@@ -12,16 +12,16 @@
  * `--sources` bundles the app from the sources as the bundler build (`dist/es/`) would give it to
  * esbuild: `fp-ts/lib/X.js` and `io-ts/lib/X.js` read from their `es6/` builds (scripts/bundlerBuild.ts),
  * `sfb-dr` is src/index.ts. It prints, per source file and per area (folder), the minified bytes
- * (esbuild's metafile `bytesInOutput`) and the gzipped bytes the bundle would lose without them
- * (the bundle gzipped again with that file's output bytes left out, found through the source map):
- * the second is what slimming a file can win. Its total is within a few hundred bytes of the packed
- * build's (tsup's chunks order the modules differently).
+ * (the output bytes the source map attributes to it) and the gzipped bytes the bundle would lose
+ * without them (the bundle gzipped again with those bytes left out): the second is what slimming a
+ * file can win. dist/es/ holds one module per source file, so its total is the packed build's.
  *
  * The bundle is also RUN (in Node, it uses no browser API) on the Contoso sample, so a bundle that
  * is small because something is missing fails too. Sizes are in KiB (1,024 bytes), gzip level 9.
- * The gzipped size moves by about ±150 bytes with the mere order of the same modules (how tsup
- * splits the shared chunks), so keep some headroom under the budget.
+ * The gzipped size moves by a few dozen bytes with the mere order of the same modules, so keep
+ * some headroom under the budget.
  */
+import { Buffer } from 'node:buffer'
 import console from 'node:console'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -90,7 +90,7 @@ const result = await esbuild.build({
   logLevel: 'error',
   ...(sources ? { sourcemap: 'external', outdir: dir, plugins: [fromSources] } : {}),
 })
-const output = result.outputFiles.find((f) => f.path.endsWith('.js'))
+const output = sources ? result.outputFiles.find((f) => f.path.endsWith('.js')) : result.outputFiles[0]
 if (output === undefined) throw new Error('esbuild wrote nothing')
 const minified = output.contents.byteLength
 const gzipped = gzipSync(output.contents, { level: 9 }).byteLength
@@ -125,7 +125,7 @@ rmSync(dir, { recursive: true, force: true })
 if (sources) {
   const map = result.outputFiles.find((f) => f.path.endsWith('.js.map'))
   if (map === undefined) throw new Error('esbuild wrote no source map')
-  printSources(output.contents, JSON.parse(map.text), result.metafile)
+  printSources(output.contents, JSON.parse(map.text))
   process.exit(0)
 }
 
@@ -141,7 +141,7 @@ if (json) {
 if (maxGzip !== undefined && gzipped > maxGzip) {
   console.error(
     `bundle: ${gzipped} bytes gzipped, over the budget of ${maxGzip}. ` +
-      'Look at the origins above: CommonJS fp-ts (fp-ts/lib) in a browser bundle means bundlers no longer get the bundler build (package.json exports "module").',
+      'Look at the origins above: CommonJS fp-ts (fp-ts/lib) in a browser bundle means bundlers no longer get the bundler build (package.json exports "module"); `node bench/bundle.mjs --sources` shows the bytes per source file.',
   )
   process.exitCode = 1
 }
@@ -150,9 +150,8 @@ if (maxGzip !== undefined && gzipped > maxGzip) {
  * The `--sources` report: per source file and per area, the minified bytes and what the gzipped
  * bundle would lose without them.
  * @param {Uint8Array} code @param {{ sources: Array<string>, mappings: string }} sourceMap
- * @param {esbuild.Metafile} metafile
  */
-function printSources(code, sourceMap, metafile) {
+function printSources(code, sourceMap) {
   const text = Buffer.from(code).toString('latin1') // one char per byte: offsets are byte offsets
   const lines = text.split('\n')
   const lineStart = lines.reduce((/** @type {Array<number>} */ acc, l, i) => (acc.push(i === 0 ? 0 : (acc[i - 1] ?? 0) + (lines[i - 1] ?? '').length + 1), acc), [])
@@ -213,9 +212,6 @@ function printSources(code, sourceMap, metafile) {
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/.exec(p)
     return m === null ? relative(root, join(dir, p)).replace(/^\.\.\/.*?src\//, 'src/') : `${m[1] ?? ''}/${m[2] ?? ''}`
   }
-  const minOf = new Map()
-  for (const out of Object.values(metafile.outputs))
-    for (const [p, { bytesInOutput }] of Object.entries(out.inputs)) if (bytesInOutput > 0) minOf.set(short(p), bytesInOutput)
   /** @type {Map<string, Array<[number, number]>>} */
   const bySource = new Map()
   for (const [p, r] of ranges) bySource.set(short(p), [...(bySource.get(short(p)) ?? []), ...r])
@@ -223,11 +219,13 @@ function printSources(code, sourceMap, metafile) {
   /** @type {Map<string, Array<[number, number]>>} */
   const byArea = new Map()
   for (const [p, r] of bySource) byArea.set(area(p), [...(byArea.get(area(p)) ?? []), ...r])
-  const rows = (/** @type {Map<string, Array<[number, number]>>} */ m, /** @type {(k: string) => number} */ min) =>
-    [...m].map(([k, r]) => ({ k, min: min(k), gz: full - without(r) })).sort((a, b) => b.gz - a.gz)
+  const rows = (/** @type {Map<string, Array<[number, number]>>} */ m) =>
+    [...m]
+      .map(([k, r]) => ({ k, min: r.reduce((n, [s, e]) => n + e - s, 0), gz: full - without(r) }))
+      .sort((a, b) => b.gz - a.gz)
   const n = (/** @type {number} */ x) => String(x).padStart(7)
   console.log(`\n  from src/: ${code.byteLength} bytes minified, ${full} gzipped\n\n   min   gzip-saved  area`)
-  for (const r of rows(byArea, (k) => [...minOf].filter(([p]) => area(p) === k).reduce((a, [, b]) => a + b, 0))) console.log(`${n(r.min)} ${n(r.gz)}  ${r.k}`)
+  for (const r of rows(byArea)) console.log(`${n(r.min)} ${n(r.gz)}  ${r.k}`)
   console.log('\n   min   gzip-saved  file')
-  for (const r of rows(bySource, (k) => minOf.get(k) ?? 0)) if (r.min > 0) console.log(`${n(r.min)} ${n(r.gz)}  ${r.k}`)
+  for (const r of rows(bySource)) console.log(`${n(r.min)} ${n(r.gz)}  ${r.k}`)
 }

@@ -1,7 +1,7 @@
 /**
- * The bundler build (`dist/es/`): a copy of tsup's ESM output in which every `fp-ts/lib/X.js` and
- * `io-ts/lib/X.js` import reads `fp-ts/es6/X.js` / `io-ts/es6/X.js`. Run by tsup after each build
- * (tsup.config.ts `onSuccess`).
+ * The bundler build (`dist/es/`): the sources compiled module by module, in which every
+ * `fp-ts/lib/X.js` and `io-ts/lib/X.js` import reads `fp-ts/es6/X.js` / `io-ts/es6/X.js`. Run by
+ * tsup after each build (tsup.config.ts `onSuccess`).
  *
  * Why two ESM builds: fp-ts 2 and io-ts 2 have no `exports` map. Plain Node ESM can only load their
  * CommonJS `lib/X.js` files (their `es6/` files use extensionless imports that Node refuses), so the
@@ -10,11 +10,11 @@
  * (io-ts's own ES build imports `fp-ts/es6`). package.json sends bundlers here with the `module`
  * export condition, which esbuild, webpack, Rollup and Vite honour and Node does not.
  *
- * `lib` and `es6` have the same length, so the copied source maps stay exact; their `sources` get
- * one more `../` because `dist/es/` is one folder deeper.
+ * `lib` and `es6` have the same length, so the source maps stay exact.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
+import { buildSync } from 'esbuild'
 
 /** `from 'fp-ts/lib/Either.js'` → `from 'fp-ts/es6/Either.js'` (and io-ts); nothing else changes. */
 export const toBundlerImports = (code: string): string =>
@@ -26,30 +26,48 @@ const walk = (dir: string): ReadonlyArray<string> =>
   )
 
 /**
- * Copies the ESM files of `dist` (every `.js` and its `.js.map`, outside `skip`) into `dist/es/`
- * with bundler imports. Answers the files written, relative to `dist`.
+ * Writes the bundler build into `dist/es/`: every module of `sources` (outside `skip`) compiled on
+ * its own to ES2022 (esbuild, no bundling: one `.js` and one `.js.map` per source file, imports as
+ * written), with bundler imports. Answers the files written, relative to `dist`.
+ *
+ * One file per module, not tsup's chunks: a chunk holds many modules, and a bundler can only drop
+ * the unused statements of a chunk one by one (a table built by a call, `{ ...spread }` or
+ * `[...spread]` stays), while it drops a whole unused module of a `sideEffects: false` package.
+ * So an app that plans carries no plan reader, and one that decodes no planner. Entries share
+ * the same module files, so `sfb-dr` and `sfb-dr/testing` share one copy of every class.
  */
-export const writeBundlerBuild = (dist: string, skip: ReadonlyArray<string> = ['es', 'cli']): ReadonlyArray<string> => {
+export const writeBundlerBuild = (
+  dist: string,
+  sources = 'src',
+  skip: ReadonlyArray<string> = ['cli'],
+): ReadonlyArray<string> => {
   const out = join(dist, 'es')
+  rmSync(out, { recursive: true, force: true })
+  const entryPoints = walk(sources).filter((file) => {
+    const rel = relative(sources, file)
+    return file.endsWith('.ts') && !file.endsWith('.d.ts') && !skip.some((s) => rel === s || rel.startsWith(`${s}/`))
+  })
+  const result = buildSync({
+    entryPoints,
+    outdir: out,
+    outbase: sources,
+    bundle: false,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    sourcemap: true,
+    write: false,
+    logLevel: 'silent',
+  })
   const written: Array<string> = []
-  for (const file of walk(dist)) {
-    const rel = relative(dist, file)
-    if (skip.some((s) => rel === s || rel.startsWith(`${s}/`))) continue
-    const target = join(out, rel)
-    if (rel.endsWith('.js')) {
-      const code = readFileSync(file, 'utf8')
-      const rewritten = toBundlerImports(code)
-      if (/["'](?:fp-ts|io-ts)\/lib\//.test(rewritten)) throw new Error(`${rel}: an fp-ts/io-ts lib import was not rewritten`)
-      mkdirSync(dirname(target), { recursive: true })
-      writeFileSync(target, rewritten)
-      written.push(join('es', rel))
-    } else if (rel.endsWith('.js.map')) {
-      const map = JSON.parse(readFileSync(file, 'utf8')) as { sources?: Array<string> }
-      map.sources = (map.sources ?? []).map((s) => `../${s}`)
-      mkdirSync(dirname(target), { recursive: true })
-      writeFileSync(target, JSON.stringify(map))
-      written.push(join('es', rel))
+  for (const file of result.outputFiles) {
+    const text = file.path.endsWith('.js') ? toBundlerImports(file.text) : file.text
+    if (file.path.endsWith('.js') && /["'](?:fp-ts|io-ts)\/lib\//.test(text)) {
+      throw new Error(`${relative(dist, file.path)}: an fp-ts/io-ts lib import was not rewritten`)
     }
+    mkdirSync(dirname(file.path), { recursive: true })
+    writeFileSync(file.path, text)
+    written.push(relative(dist, file.path))
   }
   return written
 }

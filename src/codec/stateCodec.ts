@@ -207,8 +207,8 @@ const decodeMediaEdgePools = (
   return media
 }
 
-const stateCodec = (topology: Topology): t.Type<State, StateDocument> =>
-  new t.Type<State, StateDocument>(
+const stateCodec = (topology: Topology): t.Type<State> =>
+  new t.Type<State>(
     'a state document',
     (u): u is State => isFields(u) && field(u, 'pools') instanceof Map,
     (input, c) => {
@@ -238,7 +238,8 @@ const stateCodec = (topology: Topology): t.Type<State, StateDocument> =>
       }
       return t.success(state)
     },
-    encodeStateDocument,
+    // encoding is `encodeState`, kept apart so that a bundle that only decodes does not carry it
+    t.identity,
   )
 
 const byKey = <A>(map: ReadonlyMap<string, A>): ReadonlyArray<readonly [string, A]> =>

@@ -124,23 +124,18 @@ const validateTopology = (input: unknown, c: t.Context): t.Validation<Topology> 
 }
 
 /**
- * The io-ts codec of topology documents (internal: io-ts stays out of the public API).
+ * The io-ts decoder of topology documents (internal: io-ts stays out of the public API). Its
+ * `encode` is the identity: encoding is {@link encodeTopology}, kept apart so that a bundle that
+ * only decodes does not carry it.
  *
  * @category internal
  * @since 0.1.0
  */
-export const topologyCodec = new t.Type<Topology, TopologyDocument>(
+export const topologyCodec = new t.Type<Topology, Topology>(
   'a topology document',
   (u): u is Topology => isFields(u) && isFields(u['index']),
   validateTopology,
-  (topology) => ({
-    sites: topology.sites.map((s) => ({ name: s.name })),
-    pools: topology.pools.map(encodePool),
-    pairings: topology.pairings.map(([a, b]): readonly [string, string] => [a, b]),
-    edgePools: topology.edgePools.map(encodeEdgePool),
-    centralManagementStore: { pool: topology.centralManagementStore.pool },
-    users: Array.from(topology.users, ([sipAddress, homePool]) => ({ sipAddress, homePool })),
-  }),
+  t.identity,
 )
 
 /**
@@ -201,4 +196,11 @@ export const decodeTopology = (input: unknown): E.Either<ReadonlyNonEmptyArray<D
  * @category codecs
  * @since 0.1.0
  */
-export const encodeTopology = (topology: Topology): TopologyDocument => topologyCodec.encode(topology)
+export const encodeTopology = (topology: Topology): TopologyDocument => ({
+  sites: topology.sites.map((s) => ({ name: s.name })),
+  pools: topology.pools.map(encodePool),
+  pairings: topology.pairings.map(([a, b]): readonly [string, string] => [a, b]),
+  edgePools: topology.edgePools.map(encodeEdgePool),
+  centralManagementStore: { pool: topology.centralManagementStore.pool },
+  users: Array.from(topology.users, ([sipAddress, homePool]) => ({ sipAddress, homePool })),
+})

@@ -11,6 +11,7 @@ import { documentSchema, objectSchema, optional, required, type JsonSchema, type
 import { catalog } from './catalog.js'
 import { FINDING_FIELDS, IMPACT_FIELDS, INTENT_FIELDS, type FieldCheck } from './planShape.js'
 import type { FieldShape } from './steps/definition.js'
+import { fieldCheck } from './steps/fields.js'
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/$defs/${name}` })
 const tagged = (tag: string, checks: { readonly [field: string]: FieldCheck }): JsonSchema =>
@@ -28,7 +29,7 @@ const stepSchema = (tag: string, kind: string, fields: { readonly [field: string
     kind: required({ const: kind }),
     ...Object.fromEntries(
       Object.entries(fields).map(([k, shape]): [string, PropertySchema] => {
-        return [k, shape.optional ? optional(shape.schema) : required(shape.schema)]
+        return [k, shape.optional === true ? optional(fieldCheck(shape).schema) : required(fieldCheck(shape).schema)]
       }),
     ),
   })

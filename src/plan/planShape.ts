@@ -25,6 +25,7 @@ import { backupModules, isBackupModule } from '../model/state.js'
 import { isSyncInterval } from '../model/syncInterval.js'
 import { catalog, isStepTag } from './catalog.js'
 import type { FieldShape } from './steps/definition.js'
+import { fieldCheck } from './steps/fields.js'
 import { invalidInput, isRecord, ownField } from './input.js'
 import type { Plan } from './plan.js'
 
@@ -239,8 +240,10 @@ export const checkedFields = (path: string, u: object, checks: { readonly [field
 }
 
 /** Checks `value` against a field shape (optional shapes accept an absent field). */
-const fieldProblems = (path: string, shape: FieldShape, value: unknown): Problems =>
-  shape.accepts(value) ? [] : [invalidInput(path, shape.expected, value)]
+const fieldProblems = (path: string, shape: FieldShape, value: unknown): Problems => {
+  const check = fieldCheck(shape)
+  return check.accepts(value) ? [] : [invalidInput(path, check.expected, value)]
+}
 
 const stepProblems = (path: string, step: unknown): Problems => {
   if (!isRecord(step) || Array.isArray(step)) return [invalidInput(path, 'a step object', step)]

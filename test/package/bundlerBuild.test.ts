@@ -1,9 +1,9 @@
 /**
- * The bundler build (dist/es): the same ESM as dist/index.js, with fp-ts/io-ts imports pointing at
- * their ES modules so that bundlers can tree-shake them (the packed-package size check is
+ * The bundler build (dist/es): the sources compiled module by module, with fp-ts/io-ts imports
+ * pointing at their ES modules so that bundlers can tree-shake them (the packed-package size check is
  * `npm run check:bundle`).
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -41,25 +41,29 @@ describe('toBundlerImports', () => {
 })
 
 describe('writeBundlerBuild', () => {
-  it('copies the ESM files and maps of dist into dist/es, skipping CommonJS and the CLI', () => {
-    const dist = mkdtempSync(join(tmpdir(), 'sfb-dr-dist-'))
-    mkdirSync(join(dist, 'testing'))
-    mkdirSync(join(dist, 'cli'))
-    writeFileSync(join(dist, 'index.js'), 'import * as E from "fp-ts/lib/Either.js";\n//# sourceMappingURL=index.js.map\n')
-    writeFileSync(join(dist, 'index.js.map'), JSON.stringify({ version: 3, sources: ['../src/index.ts'], mappings: '' }))
-    writeFileSync(join(dist, 'index.cjs'), 'require("fp-ts/lib/Either.js")')
-    writeFileSync(join(dist, 'testing/index.js'), 'import { a } from "../chunk.js";')
-    writeFileSync(join(dist, 'cli/main.cjs'), '')
-    writeFileSync(join(dist, 'cli/main.js'), 'import "fp-ts/lib/Either.js";')
-
-    const written = writeBundlerBuild(dist)
-
-    expect([...written].sort()).toStrictEqual(['es/index.js', 'es/index.js.map', 'es/testing/index.js'])
-    expect(readFileSync(join(dist, 'es/index.js'), 'utf8')).toBe(
-      'import * as E from "fp-ts/es6/Either.js";\n//# sourceMappingURL=index.js.map\n',
+  it('compiles every module of the sources but the CLI into dist/es, one file and map each, with bundler imports', () => {
+    const root = mkdtempSync(join(tmpdir(), 'sfb-dr-dist-'))
+    const src = join(root, 'src')
+    const dist = join(root, 'dist')
+    mkdirSync(join(src, 'testing'), { recursive: true })
+    mkdirSync(join(src, 'cli'))
+    writeFileSync(
+      join(src, 'index.ts'),
+      "import * as E from 'fp-ts/lib/Either.js'\nimport type { Option } from 'fp-ts/lib/Option.js'\nexport const one: E.Either<never, Option<number>> = E.right({ _tag: 'None' })\n",
     )
+    writeFileSync(join(src, 'testing/index.ts'), "export { one } from '../index.js'\n")
+    writeFileSync(join(src, 'cli/main.ts'), "import 'fp-ts/lib/Either.js'\n")
+    mkdirSync(join(dist, 'es/stale'), { recursive: true })
+    writeFileSync(join(dist, 'es/stale/old.js'), '')
+
+    const written = writeBundlerBuild(dist, src)
+
+    expect([...written].sort()).toStrictEqual(['es/index.js', 'es/index.js.map', 'es/testing/index.js', 'es/testing/index.js.map'])
+    const index = readFileSync(join(dist, 'es/index.js'), 'utf8')
+    expect(index).toContain('from "fp-ts/es6/Either.js"')
+    expect(index).not.toContain('Option') // type-only imports are gone
+    expect(readFileSync(join(dist, 'es/testing/index.js'), 'utf8')).toContain('from "../index.js"') // imports as written
     expect(JSON.parse(readFileSync(join(dist, 'es/index.js.map'), 'utf8'))).toMatchObject({ sources: ['../../src/index.ts'] })
-    // Built again (tsup --watch): dist/es itself is not copied into dist/es/es.
-    expect(writeBundlerBuild(dist).some((f) => f.startsWith('es/es'))).toBe(false)
+    expect(existsSync(join(dist, 'es/stale'))).toBe(false) // built again (tsup --watch): nothing stale is left
   })
 })

@@ -9,7 +9,6 @@
  */
 import type * as E from 'fp-ts/lib/Either.js'
 import type { PoolFqdn } from '../../model/identifiers.js'
-import type { JsonSchema } from '../../model/jsonSchema.js'
 import type { StepRule } from '../../model/problem.js'
 import type { State } from '../../model/state.js'
 import type { Topology } from '../../model/topology.js'
@@ -47,21 +46,20 @@ export interface BrokenRule {
 }
 
 /**
- * The shape of one step field, for reading plans back from JSON: what is accepted, in words, as
- * a test and as a JSON Schema. Optional fields accept `undefined`.
+ * The shape of one step field, for reading plans back from JSON and for the plan's JSON Schema:
+ * a small descriptor, interpreted by `fieldCheck` (steps/fields.ts), which only the plan reader
+ * and the schema load. Optional fields may be absent.
  *
  * @category model
  * @since 0.2.0
  */
-export interface FieldShape {
-  /** What the field holds, in words (`a lower-case FQDN`). */
-  readonly expected: string
-  /** Whether `value` is acceptable (`undefined` for an absent field). */
-  readonly accepts: (value: unknown) => boolean
-  /** The JSON Schema of the field's value (the published plan schema is built from it). */
-  readonly schema: JsonSchema
+export type FieldShape = (
+  | { readonly type: 'fqdn' | 'sqlInstance' | 'siteName' | 'boolean' | 'syncInterval' }
+  | { readonly type: 'wholeNumber'; readonly min: number; readonly max: number }
+  | { readonly type: 'oneOf'; readonly values: ReadonlyArray<string> }
+) & {
   /** Whether the field may be absent. */
-  readonly optional: boolean
+  readonly optional?: true
 }
 
 /**
