@@ -169,7 +169,8 @@ export const topologyCodec = new t.Type<Topology, Topology>(
  * pipe(decodeTopology({ pools: [{ fqdn: 'pool1' }] }), E.mapLeft((problems) => problems.map(formatProblem)))
  * // => left(['sites: expected an array of sites { name }, found nothing.',
  * //          'pools[0].fqdn: expected an FQDN (two or more dot-separated labels of letters, digits and inner hyphens), found "pool1".',
- * //          … one sentence per problem, each with its JSON path])
+ * //          …])
+ * // (one sentence per problem, each with its JSON path)
  *
  * @see {@link encodeTopology} for the inverse.
  * @category codecs

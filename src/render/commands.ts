@@ -74,7 +74,8 @@ export const stepCommandLine = (step: Step): string => withRendering(step, (rend
  * import { planFailover, stepCommand } from 'sfb-dr'
  *
  * pipe(planFailover(contoso, redmondDown, { pool: 'pool1.contoso.com' }), E.map((plan) => stepCommand(plan.steps[0], 1)))
- * // => right({ _tag: 'Command', command: "Invoke-CsManagementServerFailover -BackupSqlServerFqdn 'be2.contoso.com' …", script: [the same line] })
+ * // => right({ _tag: 'Command', command: "Invoke-CsManagementServerFailover -BackupSqlServerFqdn 'be2.contoso.com' …", script: […] })
+ * // (script: the same command line)
  * stepCommand({ _tag: 'RebootEverything' }, 1)
  * // => { _tag: 'Refusal', reason: 'Step 1 is not rendered: unknown step RebootEverything; this plan was not made by this version of sfb-dr. Plan again.',
  * //      script: ["throw 'Step 1 is not rendered: …'"] }

@@ -39,7 +39,7 @@ const RULE = '# ' + '-'.repeat(78)
  * import { planFailover, renderPowerShell } from 'sfb-dr'
  *
  * const script = pipe(planFailover(contoso, redmondDown, { pool: 'pool1.contoso.com' }), E.map(renderPowerShell))
- * // => right('# sfb-dr plan for the Skype for Business Server Management Shell\n# Plan id: 26b1b670…\n…')
+ * // => right("# sfb-dr plan for the Skype for Business Server Management Shell\n# Plan id: 26b1b670…\n…")
  * pipe(script, E.map((text) => text.includes("Invoke-CsPoolFailOver -PoolFqdn 'pool1.contoso.com' -DisasterMode"))) // => right(true)
  *
  * @category rendering
