@@ -7,8 +7,11 @@
  * A check reads one category (`-Category UserData` without a module; the module's category with
  * one, per office-docs-powershell `Get-CsBackupServiceStatus` and the 2019 RGS page) and judges
  * every module it reports (with a module: that module only): each must export `SteadyState` or
- * `FinalState` and import `NormalState`. With `waitSeconds` it polls every 30 seconds until
- * healthy or the time runs out (after a sync, replication takes a while).
+ * `FinalState` and import `NormalState`. The modules are read from `$status.BackupModules`, whose
+ * columns are `Identity` (the module name), `ExportStatus` and `ImportStatus` (domain-facts §1.8:
+ * Microsoft's Backup Service sample output, corroborated by the 2019 RGS page's "export Final or
+ * Steady, import Normal"). With `waitSeconds` it polls until healthy or the time runs out (after
+ * a sync, replication takes a while; Microsoft says to poll until steady, RESTORE-CONF).
  *
  * @module
  * @internal
@@ -21,6 +24,11 @@ import type { StepRenderings } from './rendering.js'
 /** The category a check reads (constant text from our own table, never a plan value). */
 const category = (module: unknown): string => (isBackupModule(module) ? backupModuleCategories[module] : 'UserData')
 
+/**
+ * Seconds between two reads while waiting. Microsoft gives no figure: 30 s is our choice, short
+ * next to the minutes a sync takes (the default sync interval is 2 minutes), long enough not to
+ * load the Back End with status queries.
+ */
 const POLL_SECONDS = 30
 
 /**
