@@ -20,6 +20,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import type * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { describeFound } from '../model/found.js'
+import { guardDeployment } from '../model/guard.js'
 import { parseFqdn, type PoolFqdn } from '../model/identifiers.js'
 import type { InvalidInput, UnknownPool } from '../model/problem.js'
 import { frontEndsNeededToRun, frontEndsNeededToStart, type PoolQuorum } from '../model/quorum.js'
@@ -231,6 +232,8 @@ export const assessPool = (
   state: State,
   pool: string,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<UnknownPool | InvalidInput>, PoolAssessment> => {
+  const refused = guardDeployment(topology, state)
+  if (refused !== undefined) return refused
   const parsed: O.Option<PoolFqdn> = typeof pool === 'string' ? parseFqdn(pool) : O.none
   if (O.isNone(parsed))
     return E.left([{ _tag: 'InvalidInput', path: 'pool', expected: 'a pool FQDN', found: describeFound(pool) }])

@@ -27,6 +27,7 @@ import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { instantOrUndefined, readInstantInto, wholeSecondsBetween, type Instant } from '../model/dateTime.js'
 import type { BackupServiceLagging, BackupServiceUnhealthy, SyncIntervalAboveRpo } from '../model/findings.js'
 import { describeFound } from '../model/found.js'
+import { guardDeployment } from '../model/guard.js'
 import type { PoolFqdn } from '../model/identifiers.js'
 import type { InvalidInput } from '../model/problem.js'
 import { isPoolReachable, type BackupServiceStatus, type ExportState, type ImportState, type State } from '../model/state.js'
@@ -173,35 +174,6 @@ const direction = (
   return d
 }
 
-/** Whether `check(u)` holds, `false` when reading `u` throws (a revoked proxy, a hostile getter). */
-const safely = (check: () => boolean): boolean => {
-  try {
-    return check()
-  } catch {
-    return false
-  }
-}
-
-/**
- * `InvalidInput`s for a topology or state that is not a decoded one (raw JSON, `null`, `{}` from
- * a JavaScript caller): what the assessment reads, checked structurally.
- */
-const deploymentProblems = (topology: unknown, state: unknown): ReadonlyArray<InvalidInput> => {
-  const t = topology as Partial<Topology> | null | undefined
-  const s = state as Partial<State> | null | undefined
-  const topologyOk = safely(() => Array.isArray(t?.pairings) && t.index?.partners instanceof Map)
-  const stateOk = safely(
-    () =>
-      s?.pools instanceof Map &&
-      s.backupService instanceof Map &&
-      typeof s.backupServiceConfiguration?.syncInterval === 'string',
-  )
-  return [
-    ...(topologyOk ? [] : [{ _tag: 'InvalidInput' as const, path: 'topology', expected: 'a decoded topology (decodeTopology)', found: describeFound(topology) }]),
-    ...(stateOk ? [] : [{ _tag: 'InvalidInput' as const, path: 'state', expected: 'a decoded state (decodeState)', found: describeFound(state) }]),
-  ]
-}
-
 /** The request's own `now` (untyped callers may pass anything; a throwing getter reads as nothing). */
 const ownNow = (request: unknown): unknown => {
   try {
@@ -266,8 +238,8 @@ export const assessBackupService = (
   state: State,
   request: BackupServiceAssessmentRequest,
 ): E.Either<ReadonlyNonEmptyArray<InvalidInput>, BackupServiceReport> => {
-  const [refused, ...more] = deploymentProblems(topology, state)
-  if (refused !== undefined) return E.left([refused, ...more])
+  const refused = guardDeployment(topology, state)
+  if (refused !== undefined) return refused
   const raw = ownNow(request)
   const now = instantOrUndefined(raw)
   if (now === undefined)

@@ -31,7 +31,7 @@ import type { State } from '../model/state.js'
 import type { Topology } from '../model/topology.js'
 import { buildPlan } from './build.js'
 import { associateEdgePool, moveFederationRoute, setXmppFederationRoute, updateXmppDns, type StepDraft } from './draft.js'
-import { invalidInput, ownField } from './input.js'
+import { guardDeployment, invalidInput, ownField } from './input.js'
 import type { Plan } from './plan.js'
 import { isEdgePoolReachable, mediaToGiveBack, mediaUsers, rolesHeldElsewhere } from './steps/edge.js'
 
@@ -197,6 +197,8 @@ export const planEdgeFailover = (
   state: State,
   request: EdgeFailoverRequest,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> => {
+  const refused = guardDeployment(topology, state)
+  if (refused !== undefined) return refused
   const from = parseEdgePoolField(topology, request, 'edgePool')
   const to = parseEdgePoolField(topology, request, 'to')
   if (E.isLeft(from) || E.isLeft(to)) {
@@ -260,7 +262,7 @@ export const planEdgeFailback = (
   state: State,
   request: EdgeFailbackRequest,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> =>
-  pipe(
+  guardDeployment(topology, state) ?? pipe(
     parseEdgePoolField(topology, request, 'edgePool'),
     E.mapLeft((v): RNEA.ReadonlyNonEmptyArray<Violation> => [v]),
     E.chain((edge) =>

@@ -31,7 +31,7 @@ import {
 import type { Topology } from '../model/topology.js'
 import { buildPlan } from './build.js'
 import { checkDatabaseMirrorState, failoverDatabase, resetPoolRegistrarState, type StepDraft } from './draft.js'
-import { invalidInput, ownField, parsePoolField } from './input.js'
+import { guardDeployment, invalidInput, ownField, parsePoolField } from './input.js'
 import type { Plan } from './plan.js'
 
 // -------------------------------------------------------------------------------------
@@ -128,7 +128,7 @@ export const planQuorumRecovery = (
   state: State,
   request: QuorumRecoveryRequest,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> =>
-  pipe(
+  guardDeployment(topology, state) ?? pipe(
     one(parsePoolField(topology, request, 'pool')),
     E.chain((pool) => {
       const known = topology.index.pools.get(pool)
@@ -208,6 +208,8 @@ export const planBackEndFailover = (
   state: State,
   request: BackEndFailoverRequest,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> => {
+  const refused = guardDeployment(topology, state)
+  if (refused !== undefined) return refused
   const pool = parsePoolField(topology, request, 'pool')
   const server = parseServer(request)
   if (E.isLeft(pool)) return E.left(E.isLeft(server) ? [pool.left, server.left] : [pool.left])

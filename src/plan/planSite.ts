@@ -27,7 +27,7 @@ import type { Topology } from '../model/topology.js'
 import { buildPlan, dedupe, stateAfter } from './build.js'
 import { cmsFailoverSteps, otherCmsPool } from './cms.js'
 import { setEdgeNextHop, type StepDraft } from './draft.js'
-import { invalidInput, ownField, parseModeField } from './input.js'
+import { guardDeployment, invalidInput, ownField, parseModeField } from './input.js'
 import type { Plan } from './plan.js'
 import { failbackPart } from './planFailback.js'
 import { edgeNextHopTarget, failoverPart } from './planFailover.js'
@@ -191,6 +191,8 @@ export const planSiteFailover = (
   state: State,
   request: SiteFailoverRequest,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> => {
+  const refused = guardDeployment(topology, state)
+  if (refused !== undefined) return refused
   const site = parseSite(topology, request)
   const mode = parseModeField(request)
   if (E.isLeft(site) || E.isLeft(mode))
@@ -283,6 +285,8 @@ export const planSiteFailback = (
   state: State,
   request: SiteFailbackRequest,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> => {
+  const refused = guardDeployment(topology, state)
+  if (refused !== undefined) return refused
   const site = parseSite(topology, request)
   if (E.isLeft(site)) return E.left([site.left])
   const name = site.right

@@ -8,7 +8,8 @@ import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
 import * as api from '../../src/index.js'
 import type { Plan, State, Topology } from '../../src/index.js'
-import { contosoTopology, pool1FailedOver, redmondDown } from '../support/builders.js'
+import { readFileSync } from 'node:fs'
+import { contosoTopology, fqdn, healthy, pool1FailedOver, redmondDown, stateOf } from '../support/builders.js'
 import { contosoTopologyDocument, redmondDownStateDocument } from '../support/fixtures.js'
 
 const topology = contosoTopology()
@@ -70,13 +71,31 @@ interface Call {
   readonly answer: Answer
   /** The arguments it takes. */
   readonly takes: ReadonlyArray<Argument>
-  /** A state in which it answers normally (the topology is always Contoso's). */
+  /** A state in which it answers normally. */
   readonly state?: State
+  /** A topology in which it answers normally (default: Contoso's). */
+  readonly topology?: Topology
   /** Calls it. */
   readonly call: (t: Topology, s: State) => unknown
 }
 
 const failedOver = pool1FailedOver(topology)
+const decodedOrThrow = <A>(r: E.Either<unknown, A>): A => {
+  if (E.isLeft(r)) throw new Error(JSON.stringify(r.left))
+  return r.right
+}
+/** Contoso with two sites, a pair per site pair and an Edge pool per site (docs/site-outage.md). */
+const paired = decodedOrThrow(api.decodeTopology(JSON.parse(readFileSync(new URL('../../examples/data/contoso-paired.topology.json', import.meta.url), 'utf8'))))
+const pairedHealthy = healthy(paired)
+const afterPlan = (t: Topology, s: State, p: E.Either<unknown, Plan>): State => decodedOrThrow(api.applyPlan(t, s, decodedOrThrow(p)))
+const edgeFailedOver = afterPlan(paired, pairedHealthy, api.planEdgeFailover(paired, pairedHealthy, { edgePool: 'edge1.contoso.com', to: 'edge2.contoso.com' }))
+const siteFailedOver = afterPlan(paired, pairedHealthy, api.planSiteFailover(paired, pairedHealthy, { site: 'Redmond' }))
+/** pool1 with 2 Front End servers running: below its start quorum, pool-level quorum kept. */
+const belowStart = stateOf(topology, (x) => {
+  const pools = new Map(x.pools)
+  pools.set(fqdn('pool1.contoso.com'), { ...pools.get(fqdn('pool1.contoso.com'))!, frontEndsRunning: 2 })
+  return { ...x, pools }
+})
 const [pool1, pool2] = [topology.pools[0]!.fqdn, topology.pools[1]!.fqdn]
 const both: ReadonlyArray<Argument> = ['topology', 'state']
 
@@ -100,11 +119,29 @@ const CALLS: ReadonlyArray<Call> = [
   { name: 'isPoolReachable', answer: 'false', takes: ['state'], call: (_, s) => api.isPoolReachable(s, pool2) },
   { name: 'isFailedOver', answer: 'false', takes: ['state'], state: failedOver, call: (_, s) => api.isFailedOver(s, pool1) },
   { name: 'isCentralManagementStoreAvailable', answer: 'false', takes: ['state'], state: failedOver, call: (_, s) => api.isCentralManagementStoreAvailable(s) },
+  { name: 'planBackupSync', answer: 'Left', takes: both, state: healthy(topology), call: (t, s) => api.planBackupSync(t, s, { pool: 'pool1.contoso.com' }) },
+  { name: 'planConferenceContentRestore', answer: 'Left', takes: both, state: healthy(topology), call: (t, s) => api.planConferenceContentRestore(t, s, { pool: 'pool1.contoso.com' }) },
+  { name: 'planSyncInterval', answer: 'Left', takes: both, call: (t, s) => api.planSyncInterval(t, s, { interval: '00:03:00' }) },
+  { name: 'planQuorumRecovery', answer: 'Left', takes: both, state: belowStart, call: (t, s) => api.planQuorumRecovery(t, s, { pool: 'pool1.contoso.com' }) },
+  { name: 'planBackEndFailover', answer: 'Left', takes: both, state: healthy(topology), call: (t, s) => api.planBackEndFailover(t, s, { pool: 'pool1.contoso.com', newPrincipal: 'Mirror' }) },
+  { name: 'planEdgeFailover', answer: 'Left', takes: both, topology: paired, state: pairedHealthy, call: (t, s) => api.planEdgeFailover(t, s, { edgePool: 'edge1.contoso.com', to: 'edge2.contoso.com' }) },
+  { name: 'planEdgeFailback', answer: 'Left', takes: both, topology: paired, state: edgeFailedOver, call: (t, s) => api.planEdgeFailback(t, s, { edgePool: 'edge1.contoso.com' }) },
+  { name: 'planSiteFailover', answer: 'Left', takes: both, topology: paired, state: pairedHealthy, call: (t, s) => api.planSiteFailover(t, s, { site: 'Redmond' }) },
+  { name: 'planSiteFailback', answer: 'Left', takes: both, topology: paired, state: siteFailedOver, call: (t, s) => api.planSiteFailback(t, s, { site: 'Redmond' }) },
+  { name: 'assessPool', answer: 'Left', takes: both, call: (t, s) => api.assessPool(t, s, 'pool1.contoso.com') },
+  { name: 'assessBackupService', answer: 'Left', takes: both, call: (t, s) => api.assessBackupService(t, s, { now: '2026-11-25T10:00:00Z' }) },
 ]
+
+describe('the list above is complete', () => {
+  it('has every exported planner and assessment (a new one must say what it answers to a JavaScript caller)', () => {
+    const exported = Object.keys(api).filter((k) => /^(plan|assess)[A-Z]/u.test(k) && typeof (api as Record<string, unknown>)[k] === 'function')
+    expect(exported.filter((k) => !CALLS.some((c) => c.name === k))).toStrictEqual([])
+  })
+})
 
 /** Calls `c` with the given arguments, the others being ones it answers normally with. */
 const call = (c: Call, args: Partial<Record<Argument, unknown>>): unknown =>
-  c.call(('topology' in args ? args.topology : topology) as Topology, ('state' in args ? args.state : (c.state ?? state)) as State)
+  c.call(('topology' in args ? args.topology : (c.topology ?? topology)) as Topology, ('state' in args ? args.state : (c.state ?? state)) as State)
 
 describe('with a decoded deployment, every call answers normally (so the refusals below mean something)', () => {
   it.each(CALLS.map((c) => [c.name, c] as const))('%s', (_, c) => {
@@ -157,8 +194,11 @@ describe('the deployment guard of the planners, validatePlan, applyPlan, applySt
     for (const c of guarded) expectRefusal(c, call(c, { [arg]: value }), [arg])
   })
   it('accepts a decoded topology copied with a spread, frozen, or without its user list', () => {
-    const copies: ReadonlyArray<Topology> = [{ ...topology }, Object.freeze({ ...topology }), { ...topology, users: undefined as unknown as Topology['users'] }]
-    for (const t of copies) for (const c of guarded) expect(E.isRight(c.call(t, c.state ?? state) as E.Either<unknown, unknown>)).toBe(true)
+    for (const c of guarded) {
+      const decoded = c.topology ?? topology
+      const copies: ReadonlyArray<Topology> = [{ ...decoded }, Object.freeze({ ...decoded }), { ...decoded, users: undefined as unknown as Topology['users'] }]
+      for (const t of copies) expect(E.isRight(c.call(t, c.state ?? state) as E.Either<unknown, unknown>)).toBe(true)
+    }
   })
 })
 
