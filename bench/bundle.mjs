@@ -8,6 +8,7 @@
  *   node bench/bundle.mjs --max-gzip 25000  # exit 1 when the gzipped bundle is larger (npm test)
  *   node bench/bundle.mjs --json          # one machine-readable JSON line on stdout
  *   node bench/bundle.mjs --sources       # the same app from src/ (no build): bytes per source file
+ *   node bench/bundle.mjs --sources --only decodeTopology,decodeState  # what these exports alone cost
  *
  * `--sources` bundles the app from the sources as the bundler build (`dist/es/`) would give it to
  * esbuild: `fp-ts/lib/X.js` and `io-ts/lib/X.js` read from their `es6/` builds (scripts/bundlerBuild.ts),
@@ -39,6 +40,9 @@ const option = (/** @type {string} */ name) => {
 }
 const json = args.includes('--json')
 const sources = args.includes('--sources')
+/** `--sources --only decodeTopology,decodeState`: what those exports alone cost (not run). */
+const only = option('--only')
+if (only !== undefined && !(sources && /^\w+(?:,\w+)*$/.test(only))) throw new Error('--only: with --sources, export names separated by commas')
 const maxGzip = option('--max-gzip') === undefined ? undefined : Number(option('--max-gzip'))
 if (maxGzip !== undefined && !(maxGzip > 0)) throw new Error(`--max-gzip: a number of bytes expected, got ${option('--max-gzip')}`)
 
@@ -47,7 +51,9 @@ const { dir } = sources ? { dir: mkdtempSync(join(tmpdir(), 'sfb-dr-sources-')) 
 // The app: what a portal or an admin page does with the SDK.
 writeFileSync(
   join(dir, 'app.js'),
-  `import { decodeState, decodeTopology, formatProblem, planFailover, renderPowerShell, renderRunbook } from 'sfb-dr'
+  only !== undefined
+    ? `export { ${only} } from 'sfb-dr'\n`
+    : `import { decodeState, decodeTopology, formatProblem, planFailover, renderPowerShell, renderRunbook } from 'sfb-dr'
 
 const problems = (ps) => ({ ok: false, text: ps.map(formatProblem).join('\\n') })
 
@@ -110,15 +116,17 @@ const origins = [...byOrigin].sort((a, b) => b[1] - a[1]).filter(([, n]) => n > 
 // Run it: the bundle must still decode, plan and render the sample.
 const bundlePath = join(dir, 'bundle.mjs')
 writeFileSync(bundlePath, output.contents)
-/** @type {{ planPage: (t: string, s: string, pool: string) => { ok: boolean, text: string } }} */
-const app = await import(pathToFileURL(bundlePath).href)
-const page = app.planPage(
-  readFileSync(join(root, 'test/fixtures/contoso.topology.json'), 'utf8'),
-  readFileSync(join(root, 'test/fixtures/contoso.state.redmond-down.json'), 'utf8'),
-  'pool1.contoso.com',
-)
-if (!page.ok || !page.text.includes("Invoke-CsPoolFailOver -PoolFqdn 'pool1.contoso.com' -DisasterMode")) {
-  throw new Error(`the bundled app does not plan the sample failover:\n${page.text}`)
+if (only === undefined) {
+  /** @type {{ planPage: (t: string, s: string, pool: string) => { ok: boolean, text: string } }} */
+  const app = await import(pathToFileURL(bundlePath).href)
+  const page = app.planPage(
+    readFileSync(join(root, 'test/fixtures/contoso.topology.json'), 'utf8'),
+    readFileSync(join(root, 'test/fixtures/contoso.state.redmond-down.json'), 'utf8'),
+    'pool1.contoso.com',
+  )
+  if (!page.ok || !page.text.includes("Invoke-CsPoolFailOver -PoolFqdn 'pool1.contoso.com' -DisasterMode")) {
+    throw new Error(`the bundled app does not plan the sample failover:\n${page.text}`)
+  }
 }
 rmSync(dir, { recursive: true, force: true })
 

@@ -97,13 +97,27 @@ export const buildPlan = (
 }
 
 /**
- * The applicative that collects every violation (fp-ts "all errors" validation).
+ * Every field of `fields` when all are right, else the violations of all those that are left, in
+ * field order: fp-ts's `sequenceS` with the "all errors" validation applicative, without the
+ * Apply module in the bundles of apps that plan.
  *
  * @category constructors
- * @since 0.1.0
+ * @since 0.2.0
  * @internal
  */
-export const Validation = E.getApplicativeValidation(RNEA.getSemigroup<Violation>())
+export const allRight = <R extends { readonly [K in keyof R]: E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, unknown> }>(
+  fields: R,
+): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, { readonly [K in keyof R]: R[K] extends E.Either<unknown, infer A> ? A : never }> => {
+  const violations: Array<Violation> = []
+  const values: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries<E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, unknown>>(fields)) {
+    if (E.isLeft(value)) violations.push(...value.left)
+    else values[key] = value.right
+  }
+  const [first, ...rest] = violations
+  // `values` holds exactly the right value of every field of `fields`.
+  return first === undefined ? E.right(values as { readonly [K in keyof R]: R[K] extends E.Either<unknown, infer A> ? A : never }) : E.left([first, ...rest])
+}
 
 /**
  * `right(value)` when there is no violation, else a left of them all.

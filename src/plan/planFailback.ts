@@ -12,7 +12,6 @@
  *
  * @module
  */
-import { sequenceS } from 'fp-ts/lib/Apply.js'
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import * as O from 'fp-ts/lib/Option.js'
@@ -22,7 +21,7 @@ import type { PoolFqdn } from '../model/identifiers.js'
 import type { Violation } from '../model/problem.js'
 import { isFailedOver, isPoolReachable, type FailoverMode, type State } from '../model/state.js'
 import type { Topology } from '../model/topology.js'
-import { buildPlan, refuse, validated, Validation } from './build.js'
+import { allRight, buildPlan, refuse, validated } from './build.js'
 import { cmsFailoverSteps } from './cms.js'
 import { checkBackupService, failbackPool, type StepDraft } from './draft.js'
 import { guardDeployment, parsePoolRequest } from './input.js'
@@ -91,7 +90,7 @@ export const failbackPart = (
   // Contract §10, domain-facts §6.1 #15: the site's restored Edge pool takes its federation/XMPP back first.
   for (const edgePool of edgePoolsToFailBackFirst(topology, state, pool)) refusals.push({ _tag: 'EdgeFailbackFirst', pool, edgePool })
   return pipe(
-    sequenceS(Validation)({
+    allRight({
       backupPool:
         partner === undefined || !isFailedOver(state, pool)
           ? refuse<PoolFqdn>({ _tag: 'NotFailedOver', pool })

@@ -10,7 +10,6 @@
  *
  * @module
  */
-import { sequenceS } from 'fp-ts/lib/Apply.js'
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import * as O from 'fp-ts/lib/Option.js'
@@ -29,7 +28,7 @@ import {
   type State,
 } from '../model/state.js'
 import type { EdgePool, Topology } from '../model/topology.js'
-import { buildPlan, refuse, validated, Validation } from './build.js'
+import { allRight, buildPlan, refuse, validated } from './build.js'
 import { cmsFailoverSteps } from './cms.js'
 import { checkBackupService, failoverPool, setEdgeNextHop, type StepDraft } from './draft.js'
 import { guardDeployment, parsePoolRequest } from './input.js'
@@ -163,7 +162,7 @@ export const failoverPart = (
     })
   }
   return pipe(
-    sequenceS(Validation)({
+    allRight({
       backupPool: partner === undefined ? refuse<PoolFqdn>({ _tag: 'NoBackupPool', pool }) : E.right(partner),
       checked: validated(refusals, true),
       cms: pipe(cmsFailoverSteps(topology, state, O.some(pool)), E.mapLeft(RNEA.of)),

@@ -9,7 +9,6 @@
  *
  * @module
  */
-import { sequenceS } from 'fp-ts/lib/Apply.js'
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import * as O from 'fp-ts/lib/Option.js'
@@ -19,7 +18,7 @@ import type { PoolFqdn } from '../model/identifiers.js'
 import type { Violation } from '../model/problem.js'
 import { isFailedOver, type State } from '../model/state.js'
 import type { Topology } from '../model/topology.js'
-import { buildPlan, refuse, stateAfter, Validation } from './build.js'
+import { allRight, buildPlan, refuse, stateAfter } from './build.js'
 import { failbackPool, type StepDraft } from './draft.js'
 import { guardDeployment, parsePoolField } from './input.js'
 import type { Plan } from './plan.js'
@@ -72,7 +71,7 @@ const planParts = (
       ? pipe(failoverPart(topology, middle, from, O.none), E.map(O.some))
       : none()
   return pipe(
-    sequenceS(Validation)({ failback, failover }),
+    allRight({ failback, failover }),
     E.chain(({ failback: back, failover: over }) => {
       const drafts = [
         ...O.match((): ReadonlyArray<StepDraft> => [], (p: FailbackPart) => p.drafts)(back),
@@ -129,7 +128,7 @@ export const planMoveService = (
   request: MoveServiceRequest,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> =>
   guardDeployment(topology, state) ?? pipe(
-    sequenceS(Validation)({
+    allRight({
       from: pipe(parsePoolField(topology, request, 'from'), E.mapLeft(RNEA.of)),
       to: pipe(parsePoolField(topology, request, 'to'), E.mapLeft(RNEA.of)),
     }),
