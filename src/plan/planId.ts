@@ -91,13 +91,11 @@ const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n))
  */
 export const sha256 = (message: string): string => {
   const bytes = padded(message)
+  const words = new DataView(bytes.buffer)
   const h = Uint32Array.from(H0)
   const w = new Uint32Array(64)
   for (let offset = 0; offset < bytes.length; offset += 64) {
-    for (let t = 0; t < 16; t++) {
-      const j = offset + t * 4
-      w[t] = ((bytes[j] ?? 0) << 24) | ((bytes[j + 1] ?? 0) << 16) | ((bytes[j + 2] ?? 0) << 8) | (bytes[j + 3] ?? 0)
-    }
+    for (let t = 0; t < 16; t++) w[t] = words.getUint32(offset + t * 4)
     for (let t = 16; t < 64; t++) {
       const w15 = w[t - 15] ?? 0
       const w2 = w[t - 2] ?? 0
