@@ -52,12 +52,12 @@ export const stateAfter = (topology: Topology, state: State, drafts: ReadonlyArr
 /**
  * Numbers the drafts, walks them through the catalog once (their rules and the states they go
  * through), adds the claims of the steps from that walk (`planClaims`: warnings and impact), seals
- * the plan with its id, checks it with `validatePlan`'s own checks on the same walk and registers
+ * the plan with its id, checks it with `validatePlan`'s fold on the same walk and registers
  * a deep-frozen copy (so `executePlan` runs it); the violations if the check fails.
  *
- * A planner's own `warnings` must be among those `planClaims` derives from the steps: one that is
- * not makes the check fail with `PlanContentMismatch` (`validatePlan` could never accept the
- * plan), so every plan warning has to be derivable from the steps and the state.
+ * A plan's warnings are its claims and nothing else: a warning a planner wants to give must be
+ * derivable by `planClaims` from the intent, the steps and the state (`warnings.ts`), so that
+ * `validatePlan` and `resumePlan` derive it too.
  *
  * @category constructors
  * @since 0.1.0

@@ -217,26 +217,23 @@ export const foldSteps = (topology: Topology, state: State, plan: Plan, walk: Wa
 }
 
 /**
- * Checks a plan value, well formed or not, and folds it when it is. `sealed` is given by
- * `buildPlan` for a plan it has just sealed from walked steps: the id is then its own, and the
- * walk is not repeated.
+ * Checks a plan value, well formed or not: its id, its shape, and the fold of its steps when it
+ * is well formed.
  *
  * @category operations
  * @since 0.1.0
  * @internal
  */
-export const checkPlan = (topology: Topology, state: State, plan: unknown, sealed?: Walk): Outcome => {
+export const checkPlan = (topology: Topology, state: State, plan: unknown): Outcome => {
   const refused = guardDeployment(topology, state)
   if (refused !== undefined) return { violations: refused.left, final: O.none }
   const shape = planShapeProblems(plan)
   const found = ownField(plan, 'id')
-  const idProblems: Array<Violation> = []
-  if (sealed === undefined) {
-    const expected = planIdOfValue(plan)
-    if (typeof found === 'string' && found !== expected) idProblems.push({ _tag: 'PlanIdMismatch', expected, found })
-  }
+  const expected = planIdOfValue(plan)
+  const idProblems: ReadonlyArray<Violation> =
+    typeof found === 'string' && found !== expected ? [{ _tag: 'PlanIdMismatch', expected, found }] : []
   if (!isWellFormedPlan(plan, shape)) return { violations: [...idProblems, ...shape], final: O.none }
-  const folded = foldSteps(topology, state, plan, sealed)
+  const folded = foldSteps(topology, state, plan)
   return { violations: [...idProblems, ...folded.violations], final: folded.final }
 }
 
