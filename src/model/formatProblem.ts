@@ -195,7 +195,9 @@ const problemSentence = (problem: Problem): string => {
           ? 'its pool has no backup pool'
           : problem.reason === 'standbyIsFailingPool'
             ? `its standby ${problem.standby ?? ''} is the pool being failed over`
-            : `its standby ${problem.standby ?? ''} is unreachable`
+            : problem.reason === 'standbyBackEndDown'
+              ? `the Back End server of its standby ${problem.standby ?? ''} that holds the principal CentralMgmt database is down (fail that Back End over to its mirror with planBackEndFailover, or bring it back)`
+              : `its standby ${problem.standby ?? ''} is unreachable`
       }; recover or move the CMS (Move-CsManagementServer) before failing pools over.`
     case 'NotPartners':
       return `${problem.to} is not the backup pool of ${problem.from}; service can only move between the two pools of a pair.`

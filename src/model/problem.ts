@@ -391,7 +391,7 @@ export interface CentralManagementStoreUnrecoverable {
   /** The pool it would fail over to, if the CMS pool is paired. */
   readonly standby?: string
   /** Why it cannot be failed over. */
-  readonly reason: 'standbyIsFailingPool' | 'standbyUnreachable' | 'cmsPoolUnpaired'
+  readonly reason: 'standbyIsFailingPool' | 'standbyUnreachable' | 'standbyBackEndDown' | 'cmsPoolUnpaired'
 }
 
 /**
@@ -730,6 +730,7 @@ export type StepRule =
   | 'CmsSourceIsActiveMaster'
   | 'CmsTargetIsCmsPartner'
   | 'CmsTargetReachable'
+  | 'CmsTargetBackEndUp'
   | 'CmsModeMatchesAvailability'
   | 'CmsTargetBackEndMatchesTopology'
   | 'ActiveMasterMatches'

@@ -14,7 +14,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import type { PoolFqdn } from '../model/identifiers.js'
 import type { CentralManagementStoreUnrecoverable } from '../model/problem.js'
-import { isCentralManagementStoreAvailable, isPoolReachable, type State } from '../model/state.js'
+import { databasePrincipal, isBackEndServerDown, isCentralManagementStoreAvailable, isPoolReachable, type State } from '../model/state.js'
 import { partnerOf, type Topology } from '../model/topology.js'
 import { checkCentralManagementStore, failoverCentralManagementStore, type StepDraft } from './draft.js'
 
@@ -77,6 +77,10 @@ export const cmsFailoverSteps = (
   if (O.exists((p: PoolFqdn) => p === to)(failing)) return unrecoverable('standbyIsFailingPool', other)
   const toPool = topology.index.pools.get(to)
   if (toPool === undefined || !isPoolReachable(state, to)) return unrecoverable('standbyUnreachable', other)
+  // Microsoft fails the CMS over onto the Back End server of the backup pool that holds the
+  // principal CentralMgmt copy (Get-CsDatabaseMirrorState -DatabaseType Centralmgmt, domain-facts
+  // §3.2 step 5): with that server down, the CMS would be unavailable there too (contract §9).
+  if (isBackEndServerDown(state, to, databasePrincipal(state, to, 'CentralMgmt'))) return unrecoverable('standbyBackEndDown', other)
   const mode = isCentralManagementStoreAvailable(state) ? 'planned' : 'disaster'
   return E.right([failoverCentralManagementStore(from, to, toPool.backEnd, mode), checkCentralManagementStore(to)])
 }

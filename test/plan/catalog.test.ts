@@ -140,6 +140,12 @@ describe('applyStep', () => {
       expect(rules(s, { ...step, from: P2 })).toEqual(['CmsSourceIsActiveMaster'])
       expect(rules(s, { ...step, to: SE1 })).toEqual(['CmsTargetIsCmsPartner', 'CmsTargetBackEndMatchesTopology'])
       expect(rules(stateOf(t, down('pool2.contoso.com')), step)).toEqual(['CmsTargetReachable'])
+      const targetCmsServerDown = stateOf(t, (x) => {
+        const pools = new Map(x.pools)
+        pools.set(P2, { ...pools.get(P2)!, backEnd: { principal: { User: 'Primary', CentralMgmt: 'Mirror' }, down: ['Mirror'] } })
+        return { ...x, pools }
+      })
+      expect(rules(targetCmsServerDown, step)).toEqual(['CmsTargetBackEndUp'])
       expect(rules(s, { ...step, mode: 'disaster' })).toEqual(['CmsModeMatchesAvailability'])
       expect(rules(stateOf(t, down('pool1.contoso.com')), step)).toEqual(['CmsModeMatchesAvailability'])
       expect(rules(s, { ...step, sqlServer: fqdn('be1.contoso.com') })).toEqual(['CmsTargetBackEndMatchesTopology'])

@@ -17,8 +17,10 @@ import {
   lastSync,
   pool1FailedOver,
   redmondDown,
+  redmondDownChanges,
   stateOf,
 } from '../support/builders.js'
+import { formatProblem } from '../../src/model/formatProblem.js'
 import { left, outline, right, validates } from './support.js'
 
 const plan = (t: Topology, s: State, request: FailoverRequest) => planFailover(t, s, deepFreeze(request))
@@ -143,6 +145,23 @@ describe('planFailover — refusals', () => {
       { _tag: 'BackupPoolUnreachable', pool: 'pool1.contoso.com', backupPool: 'pool2.contoso.com' },
       { _tag: 'CentralManagementStoreUnrecoverable', activeMaster: 'pool1.contoso.com', standby: 'pool2.contoso.com', reason: 'standbyUnreachable' },
     ])
+  })
+
+  it('the CMS has nowhere to go when the standby\'s principal CentralMgmt server is down (Microsoft fails the CMS over onto that server: Get-CsDatabaseMirrorState -DatabaseType Centralmgmt)', () => {
+    const P2 = fqdn('pool2.contoso.com')
+    const standbyCmsDown = stateOf(t, ...redmondDownChanges, (x) => {
+      const pools = new Map(x.pools)
+      pools.set(P2, { ...pools.get(P2)!, backEnd: { principal: { User: 'Mirror', CentralMgmt: 'Primary' }, down: ['Primary'] } })
+      return { ...x, pools }
+    })
+    const refused = left(plan(t, standbyCmsDown, { pool: 'pool1.contoso.com' }))
+    expect(refused).toContainEqual({
+      _tag: 'CentralManagementStoreUnrecoverable',
+      activeMaster: 'pool1.contoso.com',
+      standby: 'pool2.contoso.com',
+      reason: 'standbyBackEndDown',
+    })
+    expect(refused.map(formatProblem).join('\n')).toContain('fail that Back End over to its mirror with planBackEndFailover')
   })
 
   it('PlannedFailoverOfUnreachablePool', () => {

@@ -99,6 +99,23 @@ describe('planSiteFailover', () => {
     expect(outline(p).some((line) => line.startsWith('MoveFederationRoute'))).toBe(false)
   })
 
+  it('fails the CMS over at most once: a standby whose CentralMgmt server is down is refused, not used and left again (found by a random site outage)', () => {
+    // The CMS of site A is unavailable and its standby b1's only Back End server is down: failing the
+    // CMS over onto b1 would leave it unavailable there, and each pool failover would then fail it back.
+    const s = stateOf(t, down('a1.example.com', 'a2.example.com'), (x) => {
+      const pools = new Map(x.pools)
+      const b1 = t.pools[2]!.fqdn
+      pools.set(b1, { ...pools.get(b1)!, backEnd: { principal: { User: 'Primary', CentralMgmt: 'Primary' }, down: ['Primary'] } })
+      return { ...x, pools }
+    })
+    expect(left(planSiteFailover(t, s, { site: 'A' }))).toContainEqual({
+      _tag: 'CentralManagementStoreUnrecoverable',
+      activeMaster: 'a1.example.com',
+      standby: 'b1.example.com',
+      reason: 'standbyBackEndDown',
+    })
+  })
+
   it('reports every refusal of every pool at once', () => {
     const s = stateOf(t, down('b1.example.com'), failedOver('b2.example.com'), down('a1.example.com'))
     expect(left(planSiteFailover(t, s, { site: 'A', mode: 'planned' }))).toStrictEqual(

@@ -8,7 +8,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import type { Fqdn, PoolFqdn, SqlInstanceName } from '../../model/identifiers.js'
-import { isCentralManagementStoreAvailable, isPoolReachable, type FailoverMode } from '../../model/state.js'
+import { databasePrincipal, isBackEndServerDown, isCentralManagementStoreAvailable, isPoolReachable, type FailoverMode } from '../../model/state.js'
 import { partnerOf, type BackEnd, type Topology } from '../../model/topology.js'
 import { describeFound } from '../../model/found.js'
 import { ownField } from '../input.js'
@@ -155,6 +155,8 @@ export const cmsSteps: StepFamily<keyof CmsSteps> = {
                 step.to,
               ),
               ...when(!isPoolReachable(state, step.to), 'CmsTargetReachable', step.to),
+              // The target's principal CentralMgmt server must run, or the CMS is unavailable there (contract §9).
+              ...when(isBackEndServerDown(state, step.to, databasePrincipal(state, step.to, 'CentralMgmt')), 'CmsTargetBackEndUp', step.to),
               ...when(!backEndMatches, 'CmsTargetBackEndMatchesTopology', step.to),
             ]),
         ...when(
