@@ -17,6 +17,7 @@ import { renderPowerShell } from '../../src/render/powershell.js'
 import { renderRunbook } from '../../src/render/runbook.js'
 import { deploymentArbitrary, syncIntervalArbitrary } from '../../src/testing/arbitraries.js'
 import { invocations, skeleton, splitMarkdown } from './lexers.js'
+import { propertyRuns } from '../support/propertyRuns.js'
 
 const KINDS = ['failover', 'failback', 'move', 'backup-sync', 'conference-content-restore', 'sync-interval'] as const
 
@@ -66,7 +67,7 @@ describe('rendering laws', () => {
         const actions = plan.steps.filter((s) => s.kind === 'action').length
         expect(skeleton(script).filter((l) => /^(Invoke-Cs|Set-Cs)/.test(l))).toHaveLength(actions)
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     )
   })
 
@@ -81,7 +82,7 @@ describe('rendering laws', () => {
           }),
         )
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     )
   })
 })

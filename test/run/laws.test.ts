@@ -15,6 +15,7 @@ import { executePlan } from '../../src/run/executePlan.js'
 import { resumePlan } from '../../src/run/resumePlan.js'
 import { deploymentArbitrary } from '../../src/testing/arbitraries.js'
 import { simulatedHandlers } from '../../src/testing/index.js'
+import { propertyRuns } from '../support/propertyRuns.js'
 
 /** Whether the state's Backup Service of every direction is healthy (or unknown, so healthy). */
 const backupHealthy = (state: State): boolean =>
@@ -48,7 +49,7 @@ describe('execution laws', () => {
         expect(failed?._tag).toBe('CheckBackupService')
         expect(failed?.failure?._tag).toBe('CheckMismatch')
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     )
   })
 
@@ -67,7 +68,7 @@ describe('execution laws', () => {
         expect([...first.calls().slice(0, -1), ...second.calls()]).toStrictEqual(steps.map((s) => s.id))
         expect(E.right(second.state())).toStrictEqual(applyPlan(topology, state, plan.right))
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     )
   })
 })
