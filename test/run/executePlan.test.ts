@@ -250,6 +250,26 @@ describe('executePlan: handlers that misbehave', () => {
 })
 
 describe('executePlan: refusal and abort', () => {
+  it('refuses a value without a readable id with PlanNotValidated for the id "", and a journal for the plan id ""', async () => {
+    const { handlers, calls } = recording()
+    const noId = await executePlan({ ...disaster(), id: 7 } as unknown as Plan, handlers)
+    expect(noId.planId).toBe('')
+    expect(noId.problems?.[0]).toStrictEqual({ _tag: 'PlanNotValidated', planId: '' })
+    const revoked = Proxy.revocable({}, {})
+    revoked.revoke()
+    const unreadable = await executePlan(revoked.proxy as Plan, handlers)
+    expect(unreadable).toStrictEqual({
+      planId: '',
+      outcome: 'failed',
+      entries: [],
+      problems: [
+        { _tag: 'PlanNotValidated', planId: '' },
+        { _tag: 'InvalidInput', path: '', expected: 'a plan made of plain JSON data', found: expect.any(String) as unknown },
+      ],
+    })
+    expect(calls).toStrictEqual([])
+  })
+
   it('refuses a plan whose id does not match its content: no handler is called', async () => {
     const plan = disaster()
     const tampered = { ...plan, steps: plan.steps.map((st) => (st._tag === 'FailoverPool' ? { ...st, disasterMode: false } : st)) } as unknown as Plan
@@ -327,6 +347,14 @@ describe('executePlan: events', () => {
     expect(events[1]).toStrictEqual({ _tag: 'StepSucceeded', planId: plan.id, index: 0, stepId: '1-failover-cms', stepTag: 'FailoverCentralManagementStore', entry: journal.entries[0] })
     expect(events[7]).toStrictEqual({ _tag: 'StepFailed', planId: plan.id, index: 3, stepId: plan.steps[3]!.id, stepTag: 'FailoverPool', entry: journal.entries[3] })
     expect(events[8]).toStrictEqual({ _tag: 'PlanFinished', planId: plan.id, journal })
+  })
+
+  it('a step started without a timestamp (the clock gave none) carries no `at` field', async () => {
+    const events: Array<ExecutionEvent> = []
+    await executePlan(disaster(), recording().handlers, { now: (() => 42) as unknown as () => string, onEvent: (e) => events.push(e) })
+    const started = events.filter((e) => e._tag === 'StepStarted')
+    expect(started).toHaveLength(4)
+    for (const e of started) expect(Object.keys(e).sort()).toStrictEqual(['_tag', 'index', 'planId', 'stepId', 'stepTag'])
   })
 
   it('a listener that throws or rejects does not break the run', async () => {

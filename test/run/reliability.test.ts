@@ -161,6 +161,28 @@ describe('executePlan never leaves an unhandled rejection (the process must live
     })
   })
 
+  it('a clock that rejects after an action fails it with no observation recorded', async () => {
+    let reads = 0
+    const journal = await executePlan(disaster.plan, recording().handlers, {
+      now: () => {
+        reads++
+        return reads === 2 ? Promise.reject(new Error('clock service restarted')) : `t${reads}`
+      },
+    })
+    expect(journal.entries[0]).toStrictEqual({
+      stepId: '1-failover-cms',
+      _tag: 'FailoverCentralManagementStore',
+      status: 'failed',
+      startedAt: 't1',
+      failure: {
+        _tag: 'ClockFailed',
+        when: 'finish',
+        message:
+          "The clock (options.now) rejected: Error: clock service restarted The handler had answered: the step's effect may have happened; check the deployment before resuming.",
+      },
+    })
+  })
+
   it('a clock promise that never settles fails the step within the time limit', async () => {
     const { handlers, calls } = recording()
     const journal = await executePlan(disaster.plan, handlers, { now: () => new Promise<string>(() => undefined), stepTimeoutMs: 5 })
@@ -367,7 +389,9 @@ describe('executePlan runs only plans the library returned (PlanNotValidated)', 
     }
   })
 
-  it('recognises a plan registered by another copy of the library loaded side by side (one registry behind a global symbol)', async () => {
+  // Skipped under Stryker (`npm run mutate`): reloading the modules inside this test runs their
+  // module-level code again, so mutants of it would count as covered by this one test alone.
+  it.skipIf(process.env['SFB_DR_MUTATION'] === '1')('recognises a plan registered by another copy of the library loaded side by side (one registry behind a global symbol)', async () => {
     vi.resetModules()
     const other = await import('../../src/run/executePlan.js')
     expect(other.executePlan).not.toBe(executePlan)

@@ -135,12 +135,15 @@ describe('resumePlan', () => {
       ['an unknown status', at(0, { status: 'done' }), { reason: 'unknownStatus', entry: 0 }],
       ['a missing status', at(6, { status: undefined }), { reason: 'unknownStatus', entry: 6 }],
       ['a success after the failure', at(5, { status: 'succeeded' }), { reason: 'statusOrder', entry: 5 }],
+      ['a success right after the failure', at(4, { status: 'succeeded' }), { reason: 'statusOrder', entry: 4 }],
+      ['a second failure right after the first', at(4, { status: 'failed' }), { reason: 'statusOrder', entry: 4 }],
       ['two failures', at(5, { status: 'failed' }), { reason: 'statusOrder', entry: 5 }],
       ['a failure after a step that did not run', { ...at(2, { status: 'notRun' }) }, { reason: 'statusOrder', entry: 3 }],
       ['completed with a failed step', { ...journal, outcome: 'completed' }, { reason: 'outcome' }],
       ['aborted with a failed step', { ...journal, outcome: 'aborted' }, { reason: 'outcome' }],
       ['failed without a failed step', { ...at(3, { status: 'notRun' }) }, { reason: 'outcome' }],
       ['an unknown outcome', { ...journal, outcome: 'partly' }, { reason: 'outcome' }],
+      ['failed although every step succeeded', { ...journal, entries: journal.entries.map((e) => ({ ...e, status: 'succeeded' })) }, { reason: 'outcome' }],
       ['entries that are no array', { ...journal, entries: 'nope' }, { reason: 'unreadable' }],
       ['no journal at all', null, { reason: 'unreadable' }],
       ['a number', 42, { reason: 'unreadable' }],
@@ -232,6 +235,25 @@ describe('resumePlan', () => {
     const tampered: Plan = { ...s.plan, impact: { ...s.plan.impact, usersMoved: 99 } }
     const result = resumePlan(s.topology, s.state, tampered, journal)
     expect(E.isLeft(result) && result.left.map((v) => v._tag)).toStrictEqual(['PlanIdMismatch'])
+  })
+
+  it('refuses a plan that is not well formed, or cannot be read, with what is wrong: InvalidInput, not a JournalMismatch', async () => {
+    const journal = await failedAt(2)
+    const { steps: _steps, ...noSteps } = s.plan
+    const malformed = resumePlan(s.topology, s.state, noSteps as unknown as Plan, journal)
+    expect(E.isLeft(malformed) && malformed.left[0]).toStrictEqual({ _tag: 'InvalidInput', path: 'steps', expected: 'a non-empty array of steps', found: 'nothing' })
+    const revoked = Proxy.revocable({ ...s.plan }, {})
+    revoked.revoke()
+    const unreadable = resumePlan(s.topology, s.state, revoked.proxy, journal)
+    expect(E.isLeft(unreadable) && unreadable.left.map((v) => [v._tag, v._tag === 'InvalidInput' ? v.expected : ''])).toStrictEqual([
+      ['InvalidInput', 'a plan made of plain JSON data'],
+    ])
+  })
+
+  it('checks the topology and the state before anything else: a raw JSON topology is InvalidInput, even for a completed journal', async () => {
+    const raw = JSON.parse(JSON.stringify({ pools: [] })) as typeof s.topology
+    const result = resumePlan(raw, s.state, s.plan, await completed())
+    expect(E.isLeft(result) && result.left.map((v) => [v._tag, v._tag === 'InvalidInput' ? v.path : ''])).toStrictEqual([['InvalidInput', 'topology']])
   })
 
   it('reports the violations when stateBefore is not the state the plan was made for', async () => {

@@ -34,8 +34,11 @@ const json = (u: unknown): unknown => JSON.parse(JSON.stringify(u))
 const errorsOf = (v: ReturnType<typeof validator>, doc: unknown): unknown => (v(doc) ? [] : v.errors)
 
 describe('the committed schemas are the generated ones', () => {
-  it.each(generatedSchemas().map(([name, schema]) => [name, schema] as const))('schemas/%s (run `npm run schemas` after changing a document)', (name, schema) => {
-    expect(readFileSync(new URL(name, schemasDir), 'utf8')).toBe(schemaText(schema))
+  // The schema is generated inside the test, not when the file is collected, so that the check
+  // sees the code as it is when the test runs (Stryker switches its mutants on per test).
+  it.each(generatedSchemas().map(([name]) => name))('schemas/%s (run `npm run schemas` after changing a document)', (name) => {
+    const schema = generatedSchemas().find(([n]) => n === name)?.[1]
+    expect(readFileSync(new URL(name, schemasDir), 'utf8')).toBe(schemaText(schema ?? {}))
   })
 
   it('are valid draft 2020-12 schemas', () => {
