@@ -7,7 +7,7 @@ import { applyStep, catalog, type StepCatalog } from '../../src/plan/catalog.js'
 import { checks } from '../../src/plan/checks.js'
 import type { Step } from '../../src/plan/step.js'
 import { aTopology, cmsAt, contosoTopology, down, edge, failedOver, fqdn, healthy, instance, stateOf } from '../support/builders.js'
-import { left, right } from './support.js'
+import { contosoCmsFailover, left, right } from './support.js'
 
 const t = contosoTopology()
 const P1 = fqdn('pool1.contoso.com')
@@ -119,18 +119,7 @@ describe('applyStep', () => {
   })
 
   describe('FailoverCentralManagementStore', () => {
-    const step: Step = {
-      _tag: 'FailoverCentralManagementStore',
-      id: '1',
-      kind: 'action',
-      from: P1,
-      to: P2,
-      sqlServer: fqdn('be2.contoso.com'),
-      instance: instance('rtc'),
-      mirrorSqlServer: fqdn('be2m.contoso.com'),
-      mirrorInstance: instance('rtc'),
-      mode: 'planned',
-    }
+    const step = contosoCmsFailover('1')
     it('moves the active master and makes the CMS available', () => {
       expect(right(applyStep(t, s, step)).centralManagementStore).toEqual({ activeMaster: P2, available: true })
       const unavailable = stateOf(t, cmsAt('pool1.contoso.com', false))

@@ -18,6 +18,7 @@ import {
   updateXmppDns,
 } from '../../src/plan/steps/edge.js'
 import { contosoTopology, down, edge, failedOver, fqdn, healthy, site, stateOf } from '../support/builders.js'
+import { brokenRules } from './support.js'
 
 const t = contosoTopology()
 const P1 = fqdn('pool1.contoso.com')
@@ -29,11 +30,8 @@ const EDGE9 = fqdn('edge9.contoso.com')
 const REDMOND = site('Redmond')
 const DUBLIN = site('Dublin')
 
-/** The broken rules of one step, each as `[rule, ...subjects]`; none when it applies. */
-const broken = (state: State, step: Step): ReadonlyArray<ReadonlyArray<string>> => {
-  const r = applyStep(t, state, step)
-  return E.isLeft(r) ? r.left.map((v) => (v._tag === 'StepPreconditionFailed' ? [v.rule, ...v.subjects] : [v._tag])) : []
-}
+/** The broken rules of one step in Contoso, each as `[rule, ...subjects]`; none when it applies. */
+const broken = (state: State, step: Step): ReadonlyArray<ReadonlyArray<string>> => brokenRules(t, state, step)
 const after = (state: State, step: Step): State => {
   const r = applyStep(t, state, step)
   if (E.isLeft(r)) throw new Error(`expected ${step._tag} to apply: ${JSON.stringify(r.left)}`)

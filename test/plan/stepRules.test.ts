@@ -11,6 +11,7 @@ import { applyStep, poolsOfStep, transition } from '../../src/plan/catalog.js'
 import { checks } from '../../src/plan/checks.js'
 import type { Step } from '../../src/plan/step.js'
 import { contosoTopology, cmsAt, down, failedOver, fqdn, healthy, instance, site, stateOf, type StateChange } from '../support/builders.js'
+import { brokenRules, contosoCmsFailover } from './support.js'
 
 const t = contosoTopology()
 const P1 = fqdn('pool1.contoso.com')
@@ -20,11 +21,8 @@ const P9 = fqdn('pool9.contoso.com')
 const EDGE1 = fqdn('edge1.contoso.com')
 const EDGE2 = fqdn('edge2.contoso.com')
 
-/** The broken rules of one step, each as `[rule, ...subjects]`; none when it applies. */
-const broken = (state: State, step: Step): ReadonlyArray<ReadonlyArray<string>> => {
-  const r = applyStep(t, state, step)
-  return E.isLeft(r) ? r.left.map((v) => (v._tag === 'StepPreconditionFailed' ? [v.rule, ...v.subjects] : [v._tag])) : []
-}
+/** The broken rules of one step in Contoso, each as `[rule, ...subjects]`; none when it applies. */
+const broken = (state: State, step: Step): ReadonlyArray<ReadonlyArray<string>> => brokenRules(t, state, step)
 
 const backEndOf =
   (pool: string, backEnd: BackEndStatus): StateChange =>
@@ -198,18 +196,7 @@ describe('CheckCentralManagementStore: how the check judges', () => {
 })
 
 describe('FailoverCentralManagementStore: the target Back End must be the topology’s, field by field', () => {
-  const step: Step = {
-    _tag: 'FailoverCentralManagementStore',
-    id: '1-failover-cms',
-    kind: 'action',
-    from: P1,
-    to: P2,
-    sqlServer: fqdn('be2.contoso.com'),
-    instance: instance('rtc'),
-    mirrorSqlServer: fqdn('be2m.contoso.com'),
-    mirrorInstance: instance('rtc'),
-    mode: 'planned',
-  }
+  const step = contosoCmsFailover('1-failover-cms')
   it.each<readonly [string, Step]>([
     ['another instance', { ...step, instance: instance('other') }],
     ['another mirror server', { ...step, mirrorSqlServer: fqdn('be1m.contoso.com') }],

@@ -7,7 +7,9 @@ import type { State } from '../../src/model/state.js'
 import type { Topology } from '../../src/model/topology.js'
 import { applyStep } from '../../src/plan/catalog.js'
 import type { Plan } from '../../src/plan/plan.js'
+import type { Step } from '../../src/plan/step.js'
 import { applyPlan, validatePlan } from '../../src/plan/validatePlan.js'
+import { fqdn, instance } from '../support/builders.js'
 
 type Result<A> = E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, A>
 
@@ -107,3 +109,23 @@ export const noFailoverWhileAnEdgeNamesThePool = (t: Topology, s: State, plan: P
   }
   return true
 }
+
+/** The broken rules of one step applied in `state`, each as `[rule, ...subjects]`; none when it applies. */
+export const brokenRules = (topology: Topology, state: State, step: Step): ReadonlyArray<ReadonlyArray<string>> => {
+  const r = applyStep(topology, state, step)
+  return E.isLeft(r) ? r.left.map((v) => (v._tag === 'StepPreconditionFailed' ? [v.rule, ...v.subjects] : [v._tag])) : []
+}
+
+/** Contoso's planned CMS failover from pool1 onto pool2 (its mirrored Back End, as the topology says). */
+export const contosoCmsFailover = (id: string): Extract<Step, { readonly _tag: 'FailoverCentralManagementStore' }> => ({
+  _tag: 'FailoverCentralManagementStore',
+  id,
+  kind: 'action',
+  from: fqdn('pool1.contoso.com'),
+  to: fqdn('pool2.contoso.com'),
+  sqlServer: fqdn('be2.contoso.com'),
+  instance: instance('rtc'),
+  mirrorSqlServer: fqdn('be2m.contoso.com'),
+  mirrorInstance: instance('rtc'),
+  mode: 'planned',
+})
