@@ -77,9 +77,11 @@ export const cmsFailoverSteps = (
   if (O.exists((p: PoolFqdn) => p === to)(failing)) return unrecoverable('standbyIsFailingPool', other)
   const toPool = topology.index.pools.get(to)
   if (toPool === undefined || !isPoolReachable(state, to)) return unrecoverable('standbyUnreachable', other)
-  // Microsoft fails the CMS over onto the Back End server of the backup pool that holds the
-  // principal CentralMgmt copy (Get-CsDatabaseMirrorState -DatabaseType Centralmgmt, domain-facts
-  // §3.2 step 5): with that server down, the CMS would be unavailable there too (contract §9).
+  // Microsoft fails the CMS over onto the Back End server of the backup pool "that runs the
+  // principal instance of the Central Management store" (Get-CsDatabaseMirrorState -DatabaseType
+  // Centralmgmt, then Invoke-CsManagementServerFailover onto that server: OfficeDocs-SkypeForBusiness
+  // Skype/SfbServer/manage/ha-dr-and-backup-service/failing-over-and-failing-back-a-pool.md, step 5).
+  // With that server down, the CMS would be unavailable there too (contract §9).
   if (isBackEndServerDown(state, to, databasePrincipal(state, to, 'CentralMgmt'))) return unrecoverable('standbyBackEndDown', other)
   const mode = isCentralManagementStoreAvailable(state) ? 'planned' : 'disaster'
   return E.right([failoverCentralManagementStore(from, to, toPool.backEnd, mode), checkCentralManagementStore(to)])

@@ -147,7 +147,7 @@ describe('planFailover — refusals', () => {
     ])
   })
 
-  it('the CMS has nowhere to go when the standby\'s principal CentralMgmt server is down (Microsoft fails the CMS over onto that server: Get-CsDatabaseMirrorState -DatabaseType Centralmgmt)', () => {
+  it('the CMS has nowhere to go when the standby\'s principal CentralMgmt server is down (Microsoft fails the CMS over onto the server running its principal instance: failing-over-and-failing-back-a-pool.md, step 5)', () => {
     const P2 = fqdn('pool2.contoso.com')
     const standbyCmsDown = stateOf(t, ...redmondDownChanges, (x) => {
       const pools = new Map(x.pools)

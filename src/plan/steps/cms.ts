@@ -155,7 +155,9 @@ export const cmsSteps: StepFamily<keyof CmsSteps> = {
                 step.to,
               ),
               ...when(!isPoolReachable(state, step.to), 'CmsTargetReachable', step.to),
-              // The target's principal CentralMgmt server must run, or the CMS is unavailable there (contract §9).
+              // The target's principal CentralMgmt server must run: Microsoft fails the CMS over onto
+              // it (failing-over-and-failing-back-a-pool.md, step 5), and without it the CMS is
+              // unavailable there (contract §9).
               ...when(isBackEndServerDown(state, step.to, databasePrincipal(state, step.to, 'CentralMgmt')), 'CmsTargetBackEndUp', step.to),
               ...when(!backEndMatches, 'CmsTargetBackEndMatchesTopology', step.to),
             ]),
