@@ -13,22 +13,7 @@
  */
 import { documentSchema, objectSchema, optional, required, type JsonSchema, type PropertiesOf } from '../model/jsonSchema.js'
 import { backEndServers } from '../model/state.js'
-import type {
-  BackEndDocument,
-  BackEndStatusDocument,
-  DatabasePrincipalsDocument,
-  BackupServiceDocument,
-  EdgePoolDocument,
-  EdgePoolStatusDocument,
-  FailoverDocument,
-  PoolDocument,
-  PoolStatusDocument,
-  SiteDocument,
-  SqlStoreDocument,
-  StateDocument,
-  TopologyDocument,
-  UserDocument,
-} from './documents.js'
+import type * as D from './documents.js'
 import { editionCodec, haCodec, hostingCodec, versionCodec } from './pools.js'
 import type { OneOfType } from './primitives.js'
 import { exportCodec, importCodec, modeCodec } from './stateEntries.js'
@@ -63,25 +48,25 @@ const list = (items: JsonSchema, extra: JsonSchema = {}): JsonSchema => ({ type:
 const byFqdn = (value: JsonSchema): JsonSchema => ({ type: 'object', propertyNames: FQDN, additionalProperties: value })
 const ref = (name: string): JsonSchema => ({ $ref: `#/$defs/${name}` })
 
-type Cms = NonNullable<TopologyDocument['centralManagementStore']>
-type CmsStatus = NonNullable<StateDocument['centralManagementStore']>
-type BackupServiceConfigurationDocument = NonNullable<StateDocument['backupServiceConfiguration']>
+type Cms = NonNullable<D.TopologyDocument['centralManagementStore']>
+type CmsStatus = NonNullable<D.StateDocument['centralManagementStore']>
+type BackupServiceConfigurationDocument = NonNullable<D.StateDocument['backupServiceConfiguration']>
 
 /** @internal */
-export const SITE_PROPERTIES: PropertiesOf<SiteDocument> = { name: required(SITE) }
+export const SITE_PROPERTIES: PropertiesOf<D.SiteDocument> = { name: required(SITE) }
 /** @internal */
-export const SQL_STORE_PROPERTIES: PropertiesOf<SqlStoreDocument> = {
+export const SQL_STORE_PROPERTIES: PropertiesOf<D.SqlStoreDocument> = {
   sqlServer: required(FQDN),
   instance: required(SQL_INSTANCE),
 }
 /** @internal */
-export const BACK_END_PROPERTIES: PropertiesOf<BackEndDocument> = {
+export const BACK_END_PROPERTIES: PropertiesOf<D.BackEndDocument> = {
   ...SQL_STORE_PROPERTIES,
   mirror: optional(ref('sqlStore')),
   ha: optional({ ...enumOf(haCodec), default: 'none' }),
 }
 /** @internal */
-export const POOL_PROPERTIES: PropertiesOf<PoolDocument> = {
+export const POOL_PROPERTIES: PropertiesOf<D.PoolDocument> = {
   fqdn: required(FQDN),
   site: required(SITE),
   edition: required(enumOf(editionCodec)),
@@ -93,7 +78,7 @@ export const POOL_PROPERTIES: PropertiesOf<PoolDocument> = {
   edgePool: optional(FQDN),
 }
 /** @internal */
-export const EDGE_POOL_PROPERTIES: PropertiesOf<EdgePoolDocument> = {
+export const EDGE_POOL_PROPERTIES: PropertiesOf<D.EdgePoolDocument> = {
   fqdn: required(FQDN),
   site: required(SITE),
   nextHop: required(FQDN),
@@ -103,9 +88,9 @@ export const EDGE_POOL_PROPERTIES: PropertiesOf<EdgePoolDocument> = {
 /** @internal */
 export const CMS_PROPERTIES: PropertiesOf<Cms> = { pool: required(FQDN) }
 /** @internal */
-export const USER_PROPERTIES: PropertiesOf<UserDocument> = { sipAddress: required(SIP), homePool: required(FQDN) }
+export const USER_PROPERTIES: PropertiesOf<D.UserDocument> = { sipAddress: required(SIP), homePool: required(FQDN) }
 /** @internal */
-export const TOPOLOGY_PROPERTIES: PropertiesOf<TopologyDocument> = {
+export const TOPOLOGY_PROPERTIES: PropertiesOf<D.TopologyDocument> = {
   sites: required(list(ref('site'))),
   pools: required(list(ref('pool'))),
   pairings: required(list({ type: 'array', prefixItems: [FQDN, FQDN], minItems: 2, maxItems: 2 })),
@@ -115,7 +100,7 @@ export const TOPOLOGY_PROPERTIES: PropertiesOf<TopologyDocument> = {
 }
 
 /** @internal */
-export const POOL_STATUS_PROPERTIES: PropertiesOf<PoolStatusDocument> = {
+export const POOL_STATUS_PROPERTIES: PropertiesOf<D.PoolStatusDocument> = {
   reachable: optional({ ...BOOLEAN, default: true }),
   frontEndsRunning: optional({ type: 'integer', minimum: 0, description: 'Front End servers running; all when absent.' }),
   stoppedFrontEnds: optional(
@@ -125,22 +110,22 @@ export const POOL_STATUS_PROPERTIES: PropertiesOf<PoolStatusDocument> = {
 }
 const BACK_END_SERVER: JsonSchema = { enum: [...backEndServers] }
 /** @internal */
-export const DATABASE_PRINCIPALS_PROPERTIES: PropertiesOf<DatabasePrincipalsDocument> = {
+export const DATABASE_PRINCIPALS_PROPERTIES: PropertiesOf<D.DatabasePrincipalsDocument> = {
   User: optional({ ...BACK_END_SERVER, default: 'Primary' }),
   CentralMgmt: optional({ ...BACK_END_SERVER, default: 'Primary' }),
 }
 /** @internal */
-export const BACK_END_STATUS_PROPERTIES: PropertiesOf<BackEndStatusDocument> = {
+export const BACK_END_STATUS_PROPERTIES: PropertiesOf<D.BackEndStatusDocument> = {
   principal: optional({ oneOf: [BACK_END_SERVER, ref('databasePrincipals')], description: 'For every database, or per database; "Primary" when absent.' }),
   down: optional(list(BACK_END_SERVER, { uniqueItems: true, description: 'The Back End servers that are down.' })),
 }
 /** @internal */
-export const EDGE_POOL_STATUS_PROPERTIES: PropertiesOf<EdgePoolStatusDocument> = {
+export const EDGE_POOL_STATUS_PROPERTIES: PropertiesOf<D.EdgePoolStatusDocument> = {
   reachable: optional({ ...BOOLEAN, default: true }),
   nextHop: optional(FQDN),
 }
 /** @internal */
-export const FAILOVER_PROPERTIES: PropertiesOf<FailoverDocument> = {
+export const FAILOVER_PROPERTIES: PropertiesOf<D.FailoverDocument> = {
   pool: required(FQDN),
   mode: optional({ ...enumOf(modeCodec), default: 'disaster' }),
 }
@@ -150,7 +135,7 @@ export const CMS_STATUS_PROPERTIES: PropertiesOf<CmsStatus> = {
   available: optional({ ...BOOLEAN, default: true }),
 }
 /** @internal */
-export const BACKUP_SERVICE_PROPERTIES: PropertiesOf<BackupServiceDocument> = {
+export const BACKUP_SERVICE_PROPERTIES: PropertiesOf<D.BackupServiceDocument> = {
   pool: required(FQDN),
   exportState: optional(enumOf(exportCodec)),
   importState: optional(enumOf(importCodec)),
@@ -166,7 +151,7 @@ export const BACKUP_SERVICE_CONFIGURATION_PROPERTIES: PropertiesOf<BackupService
   }),
 }
 /** @internal */
-export const STATE_PROPERTIES: PropertiesOf<StateDocument> = {
+export const STATE_PROPERTIES: PropertiesOf<D.StateDocument> = {
   pools: optional(byFqdn(ref('poolStatus'))),
   failovers: optional(list(ref('failover'))),
   centralManagementStore: optional(ref('centralManagementStoreStatus')),

@@ -7,30 +7,15 @@
  * @module
  * @internal
  */
-import type {
-  BackEndDocument,
-  BackEndStatusDocument,
-  DatabasePrincipalsDocument,
-  BackupServiceDocument,
-  EdgePoolDocument,
-  EdgePoolStatusDocument,
-  FailoverDocument,
-  PoolDocument,
-  PoolStatusDocument,
-  SiteDocument,
-  SqlStoreDocument,
-  StateDocument,
-  TopologyDocument,
-  UserDocument,
-} from './documents.js'
+import type * as D from './documents.js'
 import { namesOf } from './fields.js'
 
-type Cms = NonNullable<TopologyDocument['centralManagementStore']>
-type CmsStatus = NonNullable<StateDocument['centralManagementStore']>
-type BackupServiceConfigurationDocument = NonNullable<StateDocument['backupServiceConfiguration']>
+type Cms = NonNullable<D.TopologyDocument['centralManagementStore']>
+type CmsStatus = NonNullable<D.StateDocument['centralManagementStore']>
+type BackupServiceConfigurationDocument = NonNullable<D.StateDocument['backupServiceConfiguration']>
 
 /** @internal */
-export const TOPOLOGY_FIELDS = namesOf<TopologyDocument>({
+export const TOPOLOGY_FIELDS = namesOf<D.TopologyDocument>({
   sites: true,
   pools: true,
   pairings: true,
@@ -39,9 +24,9 @@ export const TOPOLOGY_FIELDS = namesOf<TopologyDocument>({
   users: true,
 })
 /** @internal */
-export const SITE_FIELDS = namesOf<SiteDocument>({ name: true })
+export const SITE_FIELDS = namesOf<D.SiteDocument>({ name: true })
 /** @internal */
-export const POOL_FIELDS = namesOf<PoolDocument>({
+export const POOL_FIELDS = namesOf<D.PoolDocument>({
   fqdn: true,
   site: true,
   edition: true,
@@ -53,18 +38,18 @@ export const POOL_FIELDS = namesOf<PoolDocument>({
   edgePool: true,
 })
 /** @internal */
-export const BACK_END_FIELDS = namesOf<BackEndDocument>({ sqlServer: true, instance: true, mirror: true, ha: true })
+export const BACK_END_FIELDS = namesOf<D.BackEndDocument>({ sqlServer: true, instance: true, mirror: true, ha: true })
 /** @internal */
-export const SQL_STORE_FIELDS = namesOf<SqlStoreDocument>({ sqlServer: true, instance: true })
+export const SQL_STORE_FIELDS = namesOf<D.SqlStoreDocument>({ sqlServer: true, instance: true })
 /** @internal */
-export const EDGE_POOL_FIELDS = namesOf<EdgePoolDocument>({ fqdn: true, site: true, nextHop: true, federation: true, xmpp: true })
+export const EDGE_POOL_FIELDS = namesOf<D.EdgePoolDocument>({ fqdn: true, site: true, nextHop: true, federation: true, xmpp: true })
 /** @internal */
 export const CMS_FIELDS = namesOf<Cms>({ pool: true })
 /** @internal */
-export const USER_FIELDS = namesOf<UserDocument>({ sipAddress: true, homePool: true })
+export const USER_FIELDS = namesOf<D.UserDocument>({ sipAddress: true, homePool: true })
 
 /** @internal */
-export const STATE_FIELDS = namesOf<StateDocument>({
+export const STATE_FIELDS = namesOf<D.StateDocument>({
   pools: true,
   failovers: true,
   centralManagementStore: true,
@@ -76,29 +61,29 @@ export const STATE_FIELDS = namesOf<StateDocument>({
   backupServiceConfiguration: true,
 })
 /** @internal */
-export const POOL_STATUS_FIELDS = namesOf<PoolStatusDocument>({
+export const POOL_STATUS_FIELDS = namesOf<D.PoolStatusDocument>({
   reachable: true,
   frontEndsRunning: true,
   stoppedFrontEnds: true,
   backEnd: true,
 })
 /** @internal */
-export const BACK_END_STATUS_FIELDS = namesOf<BackEndStatusDocument>({ principal: true, down: true })
+export const BACK_END_STATUS_FIELDS = namesOf<D.BackEndStatusDocument>({ principal: true, down: true })
 /** @internal */
-export const DATABASE_PRINCIPAL_FIELDS = namesOf<DatabasePrincipalsDocument>({
+export const DATABASE_PRINCIPAL_FIELDS = namesOf<D.DatabasePrincipalsDocument>({
   User: true,
   CentralMgmt: true,
 })
 /** @internal */
-export const EDGE_POOL_STATUS_FIELDS = namesOf<EdgePoolStatusDocument>({ reachable: true, nextHop: true })
+export const EDGE_POOL_STATUS_FIELDS = namesOf<D.EdgePoolStatusDocument>({ reachable: true, nextHop: true })
 /** @internal */
-export const FAILOVER_FIELDS = namesOf<FailoverDocument>({ pool: true, mode: true })
+export const FAILOVER_FIELDS = namesOf<D.FailoverDocument>({ pool: true, mode: true })
 /** @internal */
 export const CMS_STATUS_FIELDS = namesOf<CmsStatus>({ activeMaster: true, available: true })
 /** @internal */
 export const BACKUP_SERVICE_CONFIGURATION_FIELDS = namesOf<BackupServiceConfigurationDocument>({ syncInterval: true })
 /** @internal */
-export const BACKUP_SERVICE_FIELDS = namesOf<BackupServiceDocument>({
+export const BACKUP_SERVICE_FIELDS = namesOf<D.BackupServiceDocument>({
   pool: true,
   exportState: true,
   importState: true,
