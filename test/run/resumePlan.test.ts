@@ -245,8 +245,9 @@ describe('resumePlan', () => {
     const revoked = Proxy.revocable({ ...s.plan }, {})
     revoked.revoke()
     const unreadable = resumePlan(s.topology, s.state, revoked.proxy, journal)
-    expect(E.isLeft(unreadable) && unreadable.left.map((v) => [v._tag, v._tag === 'InvalidInput' ? v.expected : ''])).toStrictEqual([
-      ['InvalidInput', 'a plan made of plain JSON data'],
+    // the path is the plan itself (''): nothing of it can be read
+    expect(E.isLeft(unreadable) && unreadable.left.map((v) => [v._tag, v._tag === 'InvalidInput' ? [v.path, v.expected] : []])).toStrictEqual([
+      ['InvalidInput', ['', 'a plan made of plain JSON data']],
     ])
   })
 
