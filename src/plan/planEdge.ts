@@ -147,9 +147,8 @@ const planOrRefuse = (
   intent: Intent,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> => {
   const [head, ...tail] = drafts
-  const all = head === undefined ? [...refusals, whenEmpty] : refusals
-  const [first, ...rest] = all
-  if (first !== undefined) return E.left([first, ...rest])
+  const [first, ...rest] = refusals
+  if (first !== undefined) return E.left(head === undefined ? [first, ...rest, whenEmpty] : [first, ...rest])
   return head === undefined ? E.left([whenEmpty]) : buildPlan(topology, state, { intent, drafts: [head, ...tail] })
 }
 
@@ -201,10 +200,8 @@ export const planEdgeFailover = (
   if (refused !== undefined) return refused
   const from = parseEdgePoolField(topology, request, 'edgePool')
   const to = parseEdgePoolField(topology, request, 'to')
-  if (E.isLeft(from) || E.isLeft(to)) {
-    const [first, ...rest] = [...(E.isLeft(from) ? [from.left] : []), ...(E.isLeft(to) ? [to.left] : [])]
-    return E.left([first ?? { _tag: 'InvalidInput', path: '', expected: 'an Edge failover request', found: '' }, ...rest])
-  }
+  if (E.isLeft(from)) return E.left([from.left, ...(E.isLeft(to) ? [to.left] : [])])
+  if (E.isLeft(to)) return E.left([to.left])
   const [edge, target] = [from.right, to.right]
   const refusals: ReadonlyArray<Violation> = [
     ...(edge === target ? [{ _tag: 'SameEdgePool', edgePool: edge } as const] : []),

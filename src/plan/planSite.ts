@@ -70,7 +70,7 @@ type Refusals = RNEA.ReadonlyNonEmptyArray<Violation>
 
 const parseSite = (topology: Topology, request: unknown): E.Either<InvalidInput | UnknownSite, SiteName> => {
   const raw = ownField(request, 'site')
-  if (typeof raw !== 'string' || !isSiteName(raw)) return E.left(invalidInput('site', 'a site name', raw))
+  if (!isSiteName(raw)) return E.left(invalidInput('site', 'a site name', raw))
   return topology.sites.some((s) => s.name === raw) ? E.right(raw) : E.left({ _tag: 'UnknownSite', site: raw })
 }
 
@@ -126,17 +126,12 @@ const edgeRoleMoves = (
  * over, so no Edge pool is moved twice.
  */
 const nextHopMoves = (topology: Topology, state: State, inSite: (pool: PoolFqdn) => boolean, failing: ReadonlyArray<PoolFqdn>) => {
-  const pointing = topology.edgePools.filter((edge) => {
-    const nextHop = state.edgePools.get(edge.fqdn)?.nextHop
-    return nextHop !== undefined && inSite(nextHop)
-  })
-  if (pointing.length === 0) return []
   const failovers = new Map(state.failovers)
   for (const pool of failing) failovers.set(pool, 'disaster')
   const asIfGone: State = { ...state, failovers }
-  return pointing.flatMap((edge): ReadonlyArray<StepDraft> => {
+  return topology.edgePools.flatMap((edge): ReadonlyArray<StepDraft> => {
     const nextHop = state.edgePools.get(edge.fqdn)?.nextHop
-    if (nextHop === undefined) return []
+    if (nextHop === undefined || !inSite(nextHop)) return []
     return O.match(
       () => [],
       (target: PoolFqdn) => (inSite(target) ? [] : [setEdgeNextHop(edge.fqdn, target)]),
@@ -195,12 +190,8 @@ export const planSiteFailover = (
   if (refused !== undefined) return refused
   const site = parseSite(topology, request)
   const mode = parseModeField(request)
-  if (E.isLeft(site) || E.isLeft(mode))
-    return E.left(
-      O.getOrElse((): Refusals => [invalidInput('', 'a site failover request', request)])(
-        refuseAll([...(E.isLeft(site) ? [site.left] : []), ...(E.isLeft(mode) ? [mode.left] : [])]),
-      ),
-    )
+  if (E.isLeft(site)) return E.left([site.left, ...(E.isLeft(mode) ? [mode.left] : [])])
+  if (E.isLeft(mode)) return E.left([mode.left])
   const name = site.right
   const sitePools = topology.pools.filter((p) => p.site === name).map((p) => p.fqdn)
   const inSite = (pool: PoolFqdn): boolean => topology.index.pools.get(pool)?.site === name
@@ -227,8 +218,8 @@ export const planSiteFailover = (
   for (const pool of failing) {
     const part = failoverPart(topology, prefix, pool, mode.right)
     if (E.isLeft(part)) {
-      // The site-level CMS refusal already says it once.
-      refusals.push(...part.left.filter((v) => E.isRight(cms) || v._tag !== 'CentralManagementStoreUnrecoverable'))
+      // a CMS refusal equal to the site's own is said once (refuseAll drops repeats)
+      refusals.push(...part.left)
       continue
     }
     for (const draft of part.right.drafts) (draft._tag === 'CheckBackupService' ? checks : failovers).push(draft)
@@ -298,11 +289,10 @@ export const planSiteFailback = (
     drafts.push(...back)
     current = stateAfter(topology, current, back)
   }
+  // only a pool of the site that is failed over can be refused
   const refusals: Array<Violation> = []
-  let failedOverPools = 0
   for (const pool of topology.pools) {
     if (pool.site !== name || !isFailedOver(state, pool.fqdn)) continue
-    failedOverPools += 1
     const part = failbackPart(topology, current, pool.fqdn, O.none)
     if (E.isLeft(part)) {
       refusals.push(...part.left)
@@ -312,7 +302,6 @@ export const planSiteFailback = (
     current = stateAfter(topology, current, part.right.drafts)
   }
   const all = nonEmpty(drafts)
-  if (O.isNone(all) && failedOverPools === 0) refusals.push({ _tag: 'NothingToFailBack', site: name })
   const blocked = refuseAll(refusals)
   if (O.isSome(blocked)) return E.left(blocked.value)
   if (O.isNone(all)) return E.left([{ _tag: 'NothingToFailBack', site: name }])

@@ -74,6 +74,23 @@ describe('planEdgeFailover (failing over the Edge pool used for federation / XMP
     ])
   })
 
+  it('reads each field of the request on its own: InvalidInput at "edgePool" or "to" when only that one is wrong', () => {
+    expect(left(planEdgeFailover(t, healthy(t), { edgePool: 5, to: 'edge2.contoso.com' } as never))).toStrictEqual([
+      { _tag: 'InvalidInput', path: 'edgePool', expected: 'an Edge pool FQDN', found: '5' },
+    ])
+    expect(left(planEdgeFailover(t, healthy(t), { edgePool: 'edge1.contoso.com' } as never))).toStrictEqual([
+      { _tag: 'InvalidInput', path: 'to', expected: 'an Edge pool FQDN', found: 'nothing' },
+    ])
+  })
+
+  it('failing a down Edge pool over onto itself is SameEdgePool, not also TargetEdgePoolUnreachable', () => {
+    const s = stateOf(t, edge('edge1.contoso.com', { reachable: false }))
+    expect(left(planEdgeFailover(t, s, { edgePool: 'edge1.contoso.com', to: 'edge1.contoso.com' }))).toStrictEqual([
+      { _tag: 'SameEdgePool', edgePool: 'edge1.contoso.com' },
+      { _tag: 'NothingToFailOver', edgePool: 'edge1.contoso.com' },
+    ])
+  })
+
   it('refuses NothingToFailOver when the Edge pool carries nothing now', () => {
     const s = stateOf(t, edge1Failed)
     const nothing: State = { ...s, mediaEdgePools: new Map() }

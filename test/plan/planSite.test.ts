@@ -201,3 +201,86 @@ describe('planSiteFailback', () => {
     )
   })
 })
+
+describe('planSiteFailover and planSiteFailback: what they leave alone, and how they read the request', () => {
+  /** twoSites, but edge-b's next hop is b2 in its own site B. */
+  const edgeBHome = (): Topology =>
+    aTopology({
+      pools: [
+        { fqdn: 'a1.example.com', site: 'A', edgePool: 'edge-a.example.com' },
+        { fqdn: 'a2.example.com', site: 'A', edgePool: 'edge-a.example.com' },
+        { fqdn: 'b1.example.com', site: 'B', edgePool: 'edge-b.example.com' },
+        { fqdn: 'b2.example.com', site: 'B', edgePool: 'edge-a.example.com' },
+      ],
+      pairings: [
+        ['a1.example.com', 'b1.example.com'],
+        ['a2.example.com', 'b2.example.com'],
+      ],
+      edgePools: [
+        { fqdn: 'edge-a.example.com', site: 'A', nextHop: 'a1.example.com', federation: true },
+        { fqdn: 'edge-b.example.com', site: 'B', nextHop: 'b2.example.com', xmpp: true },
+      ],
+      cms: 'a1.example.com',
+    })
+
+  it('does not repoint an Edge pool whose next hop is outside the site, even when another pool of its site would be chosen first', () => {
+    const home = edgeBHome()
+    const p = right(planSiteFailover(home, stateOf(home, down('a1.example.com', 'a2.example.com')), { site: 'A' }))
+    expect(outline(p).filter((line) => line.startsWith('SetEdgeNextHop'))).toStrictEqual(['SetEdgeNextHop edge-a.example.com -> b1.example.com'])
+  })
+
+  it('moves the media only of pools outside the site: a planned failover of a healthy site re-associates b2, not a1 or a2', () => {
+    expect(outline(right(planSiteFailover(t, healthy(t), { site: 'A', mode: 'planned' })))).toStrictEqual([
+      'CheckBackupService a1.example.com',
+      'CheckBackupService a2.example.com',
+      'FailoverCentralManagementStore a1.example.com -> b1.example.com (planned)',
+      'CheckCentralManagementStore b1.example.com',
+      'MoveFederationRoute edge-a.example.com -> edge-b.example.com',
+      'AssociateEdgePool b2.example.com -> edge-b.example.com',
+      'SetEdgeNextHop edge-a.example.com -> b1.example.com',
+      'SetEdgeNextHop edge-b.example.com -> b1.example.com',
+      'FailoverPool a1.example.com -> b1.example.com',
+      'FailoverPool a2.example.com -> b2.example.com',
+    ])
+  })
+
+  it('says an unrecoverable CMS once, though the site and its CMS pool both need it', () => {
+    const s = stateOf(t, down('a1.example.com', 'a2.example.com', 'b1.example.com'))
+    expect(left(planSiteFailover(t, s, { site: 'A' }))).toStrictEqual([
+      { _tag: 'CentralManagementStoreUnrecoverable', activeMaster: 'a1.example.com', standby: 'b1.example.com', reason: 'standbyUnreachable' },
+      { _tag: 'BackupPoolUnreachable', pool: 'a1.example.com', backupPool: 'b1.example.com' },
+    ])
+  })
+
+  it('refuses a site that is no site name with InvalidInput at "site", together with a bad mode', () => {
+    expect(left(planSiteFailover(t, healthy(t), { site: 42, mode: 'soon' } as never))).toStrictEqual([
+      { _tag: 'InvalidInput', path: 'site', expected: 'a site name', found: '42' },
+      { _tag: 'InvalidInput', path: 'mode', expected: '"planned" or "disaster"', found: '"soon"' },
+    ])
+    expect(left(planSiteFailback(t, healthy(t), {} as never))).toStrictEqual([
+      { _tag: 'InvalidInput', path: 'site', expected: 'a site name', found: 'nothing' },
+    ])
+  })
+
+  it('fails back only the failed-over pools of the site: a pool of the site still at home and a failed-over pool of the other site are left alone', () => {
+    const s = stateOf(t, failedOver('a1.example.com'), failedOver('b2.example.com'), cmsAt('b1.example.com'))
+    expect(outline(right(planSiteFailback(t, s, { site: 'A' })))).toStrictEqual([
+      'CheckBackupService b1.example.com',
+      'FailbackPool a1.example.com <- b1.example.com',
+      'SyncBackupService b1.example.com ConfServices.DataConf',
+      'CheckBackupService b1.example.com ConfServices.DataConf (wait 1800 s)',
+    ])
+  })
+
+  it('gives no role back to an Edge pool of the site that is still down, and still fails the pools back', () => {
+    const lost = siteADown()
+    const afterFailover = validates(t, lost, right(planSiteFailover(t, lost, { site: 'A' })))
+    const poolsRepaired: State = { ...afterFailover, pools: healthy(t).pools }
+    const failback = right(planSiteFailback(t, poolsRepaired, { site: 'A' }))
+    expect(failback.steps.filter((step) => step._tag === 'MoveFederationRoute' || step._tag === 'AssociateEdgePool')).toStrictEqual([])
+    expect(failback.steps.filter((step) => step._tag === 'FailbackPool').map((step) => step.pool)).toStrictEqual([
+      'a1.example.com',
+      'a2.example.com',
+    ])
+  })
+})
