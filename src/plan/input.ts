@@ -15,9 +15,30 @@ import { parseFqdn, type PoolFqdn } from '../model/identifiers.js'
 import type { InvalidInput, UnknownPool } from '../model/problem.js'
 import type { FailoverMode } from '../model/state.js'
 import { invalidInput, ownField } from '../model/guard.js'
-import type { Topology } from '../model/topology.js'
+import type { Pool, Topology } from '../model/topology.js'
 
 export { guardDeployment, invalidInput, isRecord, ownField } from '../model/guard.js'
+
+/**
+ * A request field naming a Front End pool of the topology, as that pool: `InvalidInput` when it
+ * is not an FQDN, `UnknownPool` (with the pool as given) when the topology has no such pool.
+ *
+ * @category constructors
+ * @since 0.2.0
+ * @internal
+ */
+export const parseKnownPool = (
+  topology: Topology,
+  request: unknown,
+  field: string,
+): E.Either<InvalidInput | UnknownPool, Pool> => {
+  const raw = ownField(request, field)
+  if (typeof raw !== 'string') return E.left(invalidInput(field, 'a pool FQDN', raw))
+  const parsed = parseFqdn(raw)
+  if (O.isNone(parsed)) return E.left(invalidInput(field, 'a pool FQDN', raw))
+  const known = topology.index.pools.get(parsed.value)
+  return known === undefined ? E.left({ _tag: 'UnknownPool', pool: raw }) : E.right(known)
+}
 
 /**
  * A request field naming a Front End pool of the topology: `InvalidInput` when it is not an
@@ -31,13 +52,7 @@ export const parsePoolField = (
   topology: Topology,
   request: unknown,
   field: string,
-): E.Either<InvalidInput | UnknownPool, PoolFqdn> => {
-  const raw = ownField(request, field)
-  if (typeof raw !== 'string') return E.left(invalidInput(field, 'a pool FQDN', raw))
-  const parsed = parseFqdn(raw)
-  if (O.isNone(parsed)) return E.left(invalidInput(field, 'a pool FQDN', raw))
-  return topology.index.pools.has(parsed.value) ? E.right(parsed.value) : E.left({ _tag: 'UnknownPool', pool: raw })
-}
+): E.Either<InvalidInput | UnknownPool, PoolFqdn> => E.map((pool: Pool) => pool.fqdn)(parseKnownPool(topology, request, field))
 
 /**
  * The optional `mode` field of a request: `none` when absent.

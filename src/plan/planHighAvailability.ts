@@ -16,7 +16,8 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import type * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import * as RA from 'fp-ts/lib/ReadonlyArray.js'
+import * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { assessKnownPool, needsQuorumLossRecovery } from '../assess/assessPool.js'
 import type { PoolFqdn } from '../model/identifiers.js'
 import type { InvalidInput, UnknownPool, Violation } from '../model/problem.js'
@@ -31,7 +32,7 @@ import {
 import type { Topology } from '../model/topology.js'
 import { buildPlan } from './build.js'
 import { checkDatabaseMirrorState, failoverDatabase, resetPoolRegistrarState, type StepDraft } from './draft.js'
-import { guardDeployment, invalidInput, ownField, parsePoolField } from './input.js'
+import { guardDeployment, invalidInput, ownField, parseKnownPool } from './input.js'
 import type { Plan } from './plan.js'
 
 // -------------------------------------------------------------------------------------
@@ -129,10 +130,9 @@ export const planQuorumRecovery = (
   request: QuorumRecoveryRequest,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> =>
   guardDeployment(topology, state) ?? pipe(
-    one(parsePoolField(topology, request, 'pool')),
-    E.chain((pool) => {
-      const known = topology.index.pools.get(pool)
-      if (known === undefined) return E.left<RNEA.ReadonlyNonEmptyArray<Violation>>([{ _tag: 'UnknownPool', pool }])
+    one(parseKnownPool(topology, request, 'pool')),
+    E.chain((known) => {
+      const pool = known.fqdn
       const a = assessKnownPool(known, state)
       if (needsQuorumLossRecovery(a))
         return buildPlan(topology, state, {
@@ -210,29 +210,26 @@ export const planBackEndFailover = (
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> => {
   const refused = guardDeployment(topology, state)
   if (refused !== undefined) return refused
-  const pool = parsePoolField(topology, request, 'pool')
+  const pool = parseKnownPool(topology, request, 'pool')
   const server = parseServer(request)
   if (E.isLeft(pool)) return E.left(E.isLeft(server) ? [pool.left, server.left] : [pool.left])
   if (E.isLeft(server)) return E.left([server.left])
-  const fqdn = pool.right
+  const fqdn = pool.right.fqdn
   const newPrincipal = server.right
-  const backEnd = topology.index.pools.get(fqdn)?.backEnd
-  if (backEnd === undefined || backEnd.ha !== 'mirroring' || backEnd.mirror === undefined)
-    return E.left([{ _tag: 'NoMirror', pool: fqdn, ha: backEnd?.ha ?? 'none' }])
+  const { backEnd } = pool.right
+  if (backEnd.ha !== 'mirroring' || backEnd.mirror === undefined) return E.left([{ _tag: 'NoMirror', pool: fqdn, ha: backEnd.ha }])
   const databases = databasesToFailOver(state, fqdn, newPrincipal)
-  const refusals: Array<Violation> = []
-  if (databases.length === 0) refusals.push({ _tag: 'AlreadyPrincipal', pool: fqdn, principal: newPrincipal })
-  if (isBackEndServerDown(state, fqdn, newPrincipal)) refusals.push({ _tag: 'NewPrincipalDown', pool: fqdn, principal: newPrincipal })
-  const [first, ...rest] = refusals
-  if (first !== undefined) return E.left([first, ...rest])
-  const drafts = databases.flatMap((db): ReadonlyArray<StepDraft> => [
+  const principalDown: ReadonlyArray<Violation> = isBackEndServerDown(state, fqdn, newPrincipal)
+    ? [{ _tag: 'NewPrincipalDown', pool: fqdn, principal: newPrincipal }]
+    : []
+  if (!RA.isNonEmpty(databases)) return E.left([{ _tag: 'AlreadyPrincipal', pool: fqdn, principal: newPrincipal }, ...principalDown])
+  if (RA.isNonEmpty(principalDown)) return E.left(principalDown)
+  const drafts = RNEA.flatMap((db: MirroredDatabase): RNEA.ReadonlyNonEmptyArray<StepDraft> => [
     failoverDatabase(fqdn, db, newPrincipal, isBackEndServerDown(state, fqdn, databasePrincipal(state, fqdn, db))),
     checkDatabaseMirrorState(fqdn, db, newPrincipal),
-  ])
-  const [head, ...tail] = drafts
-  if (head === undefined) return E.left([{ _tag: 'AlreadyPrincipal', pool: fqdn, principal: newPrincipal }])
+  ])(databases)
   return buildPlan(topology, state, {
     intent: { _tag: 'BackEndFailover', pool: fqdn, newPrincipal },
-    drafts: [head, ...tail],
+    drafts,
   })
 }
