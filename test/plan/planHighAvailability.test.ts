@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { formatProblem } from '../../src/model/formatProblem.js'
 import type { Violation } from '../../src/model/problem.js'
 import { databasePrincipal, type BackEndStatus, type PoolStatus } from '../../src/model/state.js'
+import { makeTopology, type BackEndHa } from '../../src/model/topology.js'
 import type { Plan } from '../../src/plan/plan.js'
 import { planFailover } from '../../src/plan/planFailover.js'
 import { planBackEndFailover, planQuorumRecovery } from '../../src/plan/planHighAvailability.js'
@@ -94,6 +95,14 @@ describe('planQuorumRecovery (Reset-CsPoolRegistrarState -ResetType QuorumLossRe
     expect(left(planQuorumRecovery(big, s, { pool: 'big.example.com' }))).toMatchObject([{ _tag: 'QuorumUnknown', reason: 'sizeNotListed' }])
   })
 
+  it('refuses a two-server pool with one server running with QuorumHolds: Microsoft\'s start table needs 1 of 2 (high-availability.md)', () => {
+    const two = aTopology({ pools: [{ fqdn: 'small.example.com', site: 'A', frontEnds: 2 }], cms: 'small.example.com' })
+    const s = stateOf(two, (x) => ({ ...x, pools: new Map([[fqdn('small.example.com'), { reachable: true, frontEndsRunning: 1 }]]) }))
+    expect(left(planQuorumRecovery(two, s, { pool: 'small.example.com' }))).toStrictEqual([
+      { _tag: 'QuorumHolds', pool: 'small.example.com', frontEnds: 2, running: 1, neededToStart: 1 },
+    ])
+  })
+
   it('refuses an unknown pool and a non-FQDN', () => {
     expect(tags(left(planQuorumRecovery(t, stateOf(t), { pool: 'pool9.contoso.com' })))).toStrictEqual(['UnknownPool'])
     expect(tags(left(planQuorumRecovery(t, stateOf(t), { pool: '' })))).toStrictEqual(['InvalidInput'])
@@ -157,6 +166,39 @@ describe('planBackEndFailover (Invoke-CsDatabaseFailover, Get-CsDatabaseMirrorSt
   it('refuses an unknown pool and a principal that is neither Primary nor Mirror, both at once', () => {
     expect(tags(left(planBackEndFailover(t, stateOf(t), { pool: 'x', newPrincipal: 'Witness' })))).toStrictEqual(['InvalidInput', 'InvalidInput'])
     expect(tags(left(planBackEndFailover(t, stateOf(t), { pool: 'pool9.contoso.com', newPrincipal: 'Mirror' })))).toStrictEqual(['UnknownPool'])
+  })
+
+  it('reads the new principal in any letter case, with blanks around it', () => {
+    const plan = right(planBackEndFailover(t, stateOf(t), { pool: P2, newPrincipal: '  MIRROR ' }))
+    expect(plan.intent).toStrictEqual({ _tag: 'BackEndFailover', pool: P2, newPrincipal: 'Mirror' })
+  })
+
+  it('refuses a principal that is neither Primary nor Mirror for a known pool, saying what is expected', () => {
+    expect(left(planBackEndFailover(t, stateOf(t), { pool: P1, newPrincipal: 'Witness' }))).toStrictEqual([
+      { _tag: 'InvalidInput', path: 'newPrincipal', expected: '"Primary" or "Mirror"', found: '"Witness"' },
+    ])
+  })
+
+  it('refuses NoMirror for a Back End set to mirroring without a mirror store, and for AlwaysOn (Invoke-CsDatabaseFailover needs a mirror)', () => {
+    const withBackEnd = (ha: BackEndHa) =>
+      makeTopology({
+        ...t,
+        pools: t.pools.map((p) => (p.fqdn === P2 ? { ...p, backEnd: { sqlServer: p.backEnd.sqlServer, instance: p.backEnd.instance, ha } } : p)),
+      })
+    for (const ha of ['mirroring', 'alwaysOn'] as const) {
+      const topology = withBackEnd(ha)
+      expect(left(planBackEndFailover(topology, stateOf(topology), { pool: P2, newPrincipal: 'Mirror' }))).toStrictEqual([
+        { _tag: 'NoMirror', pool: P2, ha },
+      ])
+    }
+  })
+
+  it('refuses AlreadyPrincipal and NewPrincipalDown together when the requested principal is the current one and is down', () => {
+    const s = stateOf(t, backEnd(P2, { principal: { User: 'Mirror', CentralMgmt: 'Mirror' }, down: ['Mirror'] }))
+    expect(left(planBackEndFailover(t, s, { pool: P2, newPrincipal: 'Mirror' }))).toStrictEqual([
+      { _tag: 'AlreadyPrincipal', pool: P2, principal: 'Mirror' },
+      { _tag: 'NewPrincipalDown', pool: P2, principal: 'Mirror' },
+    ])
   })
 
   it('validatePlan refuses a Back End failover without its CentralMgmt step (intent not achieved) and onto a server now down', () => {
