@@ -38,14 +38,6 @@ export interface MoveServiceRequest {
   readonly to: string
 }
 
-/**
- * Whether the STATE says `from` services nobody: its own users are failed over to `to` and `to`'s
- * users are home. The user list never decides it (it is optional and may be partial): a pool
- * fails over its services (conferencing, Response Group, Call Park…) whoever is listed.
- */
-const servicesNobody = (state: State, from: PoolFqdn, to: PoolFqdn): boolean =>
-  isFailedOver(state, from) && !isFailedOver(state, to)
-
 type Part<P> = E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, O.Option<P>>
 
 const none = <P>(): Part<P> => E.right(O.none)
@@ -57,7 +49,6 @@ const planParts = (
   from: PoolFqdn,
   to: PoolFqdn,
 ): E.Either<RNEA.ReadonlyNonEmptyArray<Violation>, Plan> => {
-  if (servicesNobody(state, from, to)) return refuse({ _tag: 'NothingToMove', from })
   const failback: Part<FailbackPart> = isFailedOver(state, to)
     ? pipe(failbackPart(topology, state, to, O.none), E.map(O.some))
     : none()
@@ -77,6 +68,10 @@ const planParts = (
         ...O.match((): ReadonlyArray<StepDraft> => [], (p: FailbackPart) => p.drafts)(back),
         ...O.match((): ReadonlyArray<StepDraft> => [], (p: FailoverPart) => p.drafts)(over),
       ]
+      // No step at all exactly when the STATE says `from` services nobody: its own users are
+      // failed over to `to` and `to`'s users are home (nothing to fail back, nothing to fail over).
+      // The user list never decides it (it is optional and may be partial): a pool fails over its
+      // services (conferencing, Response Group, Call Park…) whoever is listed.
       if (!RA.isNonEmpty(drafts)) return refuse({ _tag: 'NothingToMove', from })
       return buildPlan(topology, state, {
         intent: { _tag: 'MoveService', from, to },
