@@ -20,6 +20,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
+import * as RA from 'fp-ts/lib/ReadonlyArray.js'
 import type * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type { PoolFqdn } from '../model/identifiers.js'
 import type { Violation } from '../model/problem.js'
@@ -177,18 +178,15 @@ const backupSync = (topology: Topology, state: State, request: BackupSyncRequest
   if (E.isLeft(pool)) return E.left(E.isLeft(module) ? [pool.left, module.left] : [pool.left])
   const source = pool.right
   const partner = topology.index.partners.get(source)
-  const refusals: ReadonlyArray<Violation> = [
-    ...(E.isLeft(module) ? [module.left] : []),
-    ...(partner === undefined
-      ? [{ _tag: 'NoBackupPool', pool: source } as const]
+  const pairRefusals: ReadonlyArray<Violation> =
+    partner === undefined
+      ? [{ _tag: 'NoBackupPool', pool: source }]
       : [
           ...(isPoolReachable(state, source) ? [] : [{ _tag: 'SourcePoolUnreachable', pool: source } as const]),
           ...(isPoolReachable(state, partner) ? [] : [{ _tag: 'BackupPoolUnreachable', pool: source, backupPool: partner } as const]),
-        ]),
-  ]
-  const [first, ...rest] = refusals
-  if (first !== undefined) return E.left([first, ...rest])
-  if (E.isLeft(module)) return E.left([module.left])
+        ]
+  if (E.isLeft(module)) return E.left([module.left, ...pairRefusals])
+  if (RA.isNonEmpty(pairRefusals)) return E.left(pairRefusals)
   const chosen = O.toUndefined(module.right)
   return buildPlan(topology, state, {
     intent: { _tag: 'BackupSync', pool: source, ...(chosen === undefined ? {} : { module: chosen }) },
