@@ -7,6 +7,7 @@
 import { fc, test } from '@fast-check/vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import { describeFound } from '../../src/model/found.js'
 import type { PoolFqdn } from '../../src/model/identifiers.js'
 import { isPoolReachable } from '../../src/model/state.js'
 import type { Topology } from '../../src/model/topology.js'
@@ -63,7 +64,13 @@ describe('planBackupSync (Invoke-CsBackupServiceSync, then a check that waits fo
 
   it('refuses an unknown module (InvalidInput) with every other reason at once', () => {
     expect(left(planBackupSync(t, stateOf(t, down('pool1.contoso.com', 'pool2.contoso.com')), { pool: 'pool1.contoso.com', module: 'DataConf' }))).toStrictEqual([
-      expect.objectContaining({ _tag: 'InvalidInput', path: 'module', found: '"DataConf"' }),
+      {
+        _tag: 'InvalidInput',
+        path: 'module',
+        expected:
+          'one of "UserServices.PresenceFocus", "ConfServices.DataConf", "CentralMgmt.CMSMaster", "ApplicationServer.RGSDataStore", "ApplicationServer.RGSFileStore"',
+        found: '"DataConf"',
+      },
       { _tag: 'SourcePoolUnreachable', pool: 'pool1.contoso.com' },
       { _tag: 'BackupPoolUnreachable', pool: 'pool1.contoso.com', backupPool: 'pool2.contoso.com' },
     ])
@@ -201,9 +208,9 @@ describe('planSyncInterval (Set-CsBackupServiceConfiguration -SyncInterval)', ()
   })
 
   // Set-CsBackupServiceConfiguration: "any value between 5 seconds (00:00:05) and 3 hours (03:00:00), inclusive".
-  it.each(['00:00:04', '03:00:01', '0:02:00', '2', '00:02', '00:02:00 ', 120, null])('refuses %j (InvalidInput)', (interval) => {
+  it.each(['00:00:04', '03:00:01', '0:02:00', '2', '00:02', '00:02:00 ', 120, null])('refuses %j (InvalidInput, naming the bounds)', (interval) => {
     expect(left(planSyncInterval(t, healthy(t), { interval } as never))).toStrictEqual([
-      expect.objectContaining({ _tag: 'InvalidInput', path: 'interval' }),
+      { _tag: 'InvalidInput', path: 'interval', expected: 'a sync interval "hh:mm:ss" from "00:00:05" to "03:00:00"', found: describeFound(interval) },
     ])
   })
 
