@@ -164,6 +164,18 @@ describe('planFailover — refusals', () => {
     expect(refused.map(formatProblem).join('\n')).toContain('fail that Back End over to its mirror with planBackEndFailover')
   })
 
+  it('the CMS has nowhere to go when the standby\'s CentralMgmt principal is its MIRROR and the mirror is down, even with the User database up on the primary (failing-over-and-failing-back-a-pool.md, step 5: Get-CsDatabaseMirrorState -DatabaseType Centralmgmt)', () => {
+    const P2 = fqdn('pool2.contoso.com')
+    const standbyCmsOnDownMirror = stateOf(t, ...redmondDownChanges, (x) => {
+      const pools = new Map(x.pools)
+      pools.set(P2, { ...pools.get(P2)!, backEnd: { principal: { User: 'Primary', CentralMgmt: 'Mirror' }, down: ['Mirror'] } })
+      return { ...x, pools }
+    })
+    expect(left(plan(t, standbyCmsOnDownMirror, { pool: 'pool1.contoso.com' }))).toStrictEqual([
+      { _tag: 'CentralManagementStoreUnrecoverable', activeMaster: 'pool1.contoso.com', standby: 'pool2.contoso.com', reason: 'standbyBackEndDown' },
+    ])
+  })
+
   it('PlannedFailoverOfUnreachablePool', () => {
     expect(left(plan(t, redmondDown(t), { pool: 'pool1.contoso.com', mode: 'planned' }))).toEqual([
       { _tag: 'PlannedFailoverOfUnreachablePool', pool: 'pool1.contoso.com' },
