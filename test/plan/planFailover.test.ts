@@ -176,6 +176,39 @@ describe('planFailover — refusals', () => {
     ])
   })
 
+  it('a planned failover with the Back End down names the User database\'s principal and whether the other server is up (only then is planBackEndFailover a remedy)', () => {
+    const P2 = fqdn('pool2.contoso.com')
+    const backEnd = (principal: 'Primary' | 'Mirror', down: ReadonlyArray<'Primary' | 'Mirror'>): State =>
+      stateOf(t, (x) => {
+        const pools = new Map(x.pools)
+        pools.set(P2, { ...pools.get(P2)!, backEnd: { principal: { User: principal, CentralMgmt: principal }, down } })
+        return { ...x, pools }
+      })
+    const refusal = (s: State) => left(plan(t, s, { pool: 'pool2.contoso.com', mode: 'planned' }))
+    expect(refusal(backEnd('Mirror', ['Mirror']))).toStrictEqual([
+      { _tag: 'PlannedFailoverWithBackEndDown', pool: 'pool2.contoso.com', principal: 'Mirror', mirrorUp: true },
+    ])
+    expect(refusal(backEnd('Primary', ['Primary', 'Mirror']))).toStrictEqual([
+      { _tag: 'PlannedFailoverWithBackEndDown', pool: 'pool2.contoso.com', principal: 'Primary', mirrorUp: false },
+    ])
+    expect(refusal(backEnd('Mirror', ['Mirror', 'Primary']))).toStrictEqual([
+      { _tag: 'PlannedFailoverWithBackEndDown', pool: 'pool2.contoso.com', principal: 'Mirror', mirrorUp: false },
+    ])
+  })
+
+  it('a planned failover of a pool whose unmirrored Back End is down has no mirror to offer (mirrorUp: false)', () => {
+    const d = aPairedDeployment()
+    const P2 = fqdn('p2.example.com')
+    const s = stateOf(d, (x) => {
+      const pools = new Map(x.pools)
+      pools.set(P2, { ...pools.get(P2)!, backEnd: { principal: { User: 'Primary', CentralMgmt: 'Primary' }, down: ['Primary'] } })
+      return { ...x, pools }
+    })
+    expect(left(plan(d, s, { pool: 'p2.example.com', mode: 'planned' }))).toStrictEqual([
+      { _tag: 'PlannedFailoverWithBackEndDown', pool: 'p2.example.com', principal: 'Primary', mirrorUp: false },
+    ])
+  })
+
   it('PlannedFailoverOfUnreachablePool', () => {
     expect(left(plan(t, redmondDown(t), { pool: 'pool1.contoso.com', mode: 'planned' }))).toEqual([
       { _tag: 'PlannedFailoverOfUnreachablePool', pool: 'pool1.contoso.com' },
