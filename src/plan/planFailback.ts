@@ -95,7 +95,7 @@ export const failbackPart = (
         partner === undefined || !isFailedOver(state, pool)
           ? refuse<PoolFqdn>({ _tag: 'NotFailedOver', pool })
           : E.right(partner),
-      checked: validated(refusals, true),
+      checked: validated(refusals, undefined),
       cms: pipe(cmsFailoverSteps(topology, state, O.none), E.mapLeft(RNEA.of)),
     }),
     E.map(({ backupPool, cms }) => ({

@@ -164,7 +164,7 @@ export const failoverPart = (
   return pipe(
     allRight({
       backupPool: partner === undefined ? refuse<PoolFqdn>({ _tag: 'NoBackupPool', pool }) : E.right(partner),
-      checked: validated(refusals, true),
+      checked: validated(refusals, undefined),
       cms: pipe(cmsFailoverSteps(topology, state, O.some(pool)), E.mapLeft(RNEA.of)),
     }),
     E.map(({ backupPool, cms }) => ({
