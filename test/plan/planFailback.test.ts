@@ -141,6 +141,12 @@ describe('planFailback', () => {
     ])
   })
 
+  it('refuses a planned failback of a pool that is not failed over with NotFailedOver alone, even with its partner down (no failback, so no backup to reach)', () => {
+    expect(left(plan(t, stateOf(t, down('pool2.contoso.com')), { pool: 'pool1.contoso.com', mode: 'planned' }))).toStrictEqual([
+      { _tag: 'NotFailedOver', pool: 'pool1.contoso.com' },
+    ])
+  })
+
   it('refuses with several reasons at once', () => {
     const s = stateOf(t, ...pool1FailedOverChanges, down('pool1.contoso.com', 'pool2.contoso.com'))
     expect(left(plan(t, s, { pool: 'pool1.contoso.com', mode: 'planned' }))).toEqual([
