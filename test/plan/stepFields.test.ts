@@ -8,13 +8,13 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { decodePlan } from '../../src/plan/decodePlan.js'
 import type { Plan } from '../../src/plan/plan.js'
-import { planBackupSync, planConferenceContentRestore } from '../../src/plan/planBackup.js'
+import { planBackupSync, planConferenceContentRestore, planSyncInterval } from '../../src/plan/planBackup.js'
 import { planEdgeFailover } from '../../src/plan/planEdge.js'
 import { planFailback } from '../../src/plan/planFailback.js'
 import { planFailover } from '../../src/plan/planFailover.js'
 import { planBackEndFailover } from '../../src/plan/planHighAvailability.js'
 import { planSiteFailover } from '../../src/plan/planSite.js'
-import { contosoTopology, down, edge, healthy, pool1FailedOver, redmondDown, stateOf } from '../support/builders.js'
+import { contosoTopology, down, edge, fqdn, healthy, pool1FailedOver, redmondDown, stateOf } from '../support/builders.js'
 import { right } from './support.js'
 
 const t = contosoTopology()
@@ -67,6 +67,16 @@ describe('decodePlan refuses a step field its cmdlet cannot take', () => {
     ),
   ])('%s', (_what, doc, problems) => {
     expect(problemsOf(doc)).toStrictEqual(problems)
+  })
+
+  it('a sync interval out of range, and an XMPP route for a site that is no site name', () => {
+    const interval = right(planSyncInterval(t, healthy(t), { interval: '00:03:00' }))
+    expect(problemsOf(withStep(interval, 0, { interval: '03:00:01' }))).toStrictEqual([
+      ['steps[0].interval', 'a sync interval "hh:mm:ss" from "00:00:05" to "03:00:00"'],
+    ])
+    const xmpp = right(planEdgeFailover(t, { ...healthy(t), xmppEdgePool: fqdn('edge1.contoso.com') }, { edgePool: 'edge1.contoso.com', to: 'edge2.contoso.com' }))
+    const routeIndex = xmpp.steps.findIndex((s) => s._tag === 'SetXmppFederationRoute')
+    expect(problemsOf(withStep(xmpp, routeIndex, { site: 'Dublin; Remove-Item' }))).toStrictEqual([[`steps[${routeIndex}].site`, 'a site name']])
   })
 
   it('accepts the shortest and the longest wait', () => {

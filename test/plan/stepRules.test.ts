@@ -96,6 +96,10 @@ describe('CheckDatabaseMirrorState (Get-CsDatabaseMirrorState)', () => {
   it('accepts the expected server in any letter case, with spaces around', () => {
     expect(judge({ principal: ' mirror ' })).toStrictEqual(E.right({ principal: ' mirror ' }))
     expect(judge({ principal: 'MIRROR' })).toStrictEqual(E.right({ principal: 'MIRROR' }))
+    const judgePrimary = (observation: unknown) => checks.CheckDatabaseMirrorState.judge(checkMirror({ principal: 'Primary' }) as never, observation)
+    expect(judgePrimary({ principal: ' primary ' })).toStrictEqual(E.right({ principal: ' primary ' }))
+    expect(judgePrimary({ principal: 'PRIMARY' })).toStrictEqual(E.right({ principal: 'PRIMARY' }))
+    expect(E.isLeft(judgePrimary({ principal: 'Mirror' }))).toBe(true)
   })
 
   it('refuses the other server, or no server, saying which database of which pool', () => {
