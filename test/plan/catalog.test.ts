@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import * as O from 'fp-ts/lib/Option.js'
 import type { State } from '../../src/model/state.js'
 import { parseSyncInterval, type SyncInterval } from '../../src/model/syncInterval.js'
-import { applyStep, catalog, type StepCatalog } from '../../src/plan/catalog.js'
+import { applyStep, catalog, isStepTag, type StepCatalog } from '../../src/plan/catalog.js'
 import { checks } from '../../src/plan/checks.js'
 import type { Step } from '../../src/plan/step.js'
 import { aTopology, cmsAt, contosoTopology, down, edge, failedOver, fqdn, healthy, instance, stateOf } from '../support/builders.js'
@@ -68,6 +68,12 @@ describe('the catalog', () => {
       UpdateXmppDns: 'manual',
       AssociateEdgePool: 'manual',
     })
+  })
+
+  it('isStepTag knows exactly the catalog\'s own tags: not inherited names, not other letter cases, not values that only print as a tag', () => {
+    expect(Object.keys(catalog).every(isStepTag)).toBe(true)
+    for (const other of ['toString', '__proto__', 'failoverPool', '', 5, null, undefined, { toString: () => 'FailoverPool' }, ['FailoverPool']])
+      expect(isStepTag(other)).toBe(false)
   })
 })
 

@@ -126,6 +126,15 @@ describe('planFailover — refusals', () => {
     ])
   })
 
+  it('a pool that is no text is InvalidInput at "pool"; a good pool with a bad mode is the mode alone', () => {
+    expect(left(planFailover(t, healthy(t), { pool: 7 } as unknown as FailoverRequest))).toStrictEqual([
+      { _tag: 'InvalidInput', path: 'pool', expected: 'a pool FQDN', found: '7' },
+    ])
+    expect(left(planFailover(t, healthy(t), { pool: 'pool1.contoso.com', mode: 'hot' } as unknown as FailoverRequest))).toStrictEqual([
+      { _tag: 'InvalidInput', path: 'mode', expected: '"planned" or "disaster"', found: '"hot"' },
+    ])
+  })
+
   it('UnknownPool, with the pool as given', () => {
     expect(left(plan(t, healthy(t), { pool: 'Pool9.Contoso.com' }))).toEqual([{ _tag: 'UnknownPool', pool: 'Pool9.Contoso.com' }])
   })
