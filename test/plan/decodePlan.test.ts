@@ -6,6 +6,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { parseDocumentText } from '../../src/codec/documentText.js'
+import { unknownField } from '../../src/model/fieldNames.js'
+import { invalidInput } from '../../src/model/guard.js'
 import { decodePlan } from '../../src/plan/decodePlan.js'
 import type { Plan } from '../../src/plan/plan.js'
 import { planFailover } from '../../src/plan/planFailover.js'
@@ -87,6 +89,96 @@ describe('decodePlan', () => {
     expect(Object.is(decoded.right.impact.usersMoved, 0)).toBe(true)
     impact['usersMoved'] = 5
     expect(decoded.right.impact.usersMoved).toBe(0)
+  })
+
+  const refusal = (path: string, expected: string, found: unknown) => invalidInput(path, expected, found)
+
+  it('refuses a document that is no plan object at the empty path', () => {
+    for (const junk of [null, 'plan', 7]) expect(problems(junk)).toStrictEqual([refusal('', 'a plan object', junk)])
+  })
+
+  it('refuses each top-level field of the wrong type at its path, saying what is expected', () => {
+    const doc = { ...stored(), formatVersion: '1', id: 7, intent: ['Failover'], warnings: {}, impact: [3], resumes: 3 }
+    expect(problems(doc)).toStrictEqual([
+      refusal('formatVersion', '1', '1'),
+      refusal('id', 'a string', 7),
+      refusal('intent', 'an intent object', ['Failover']),
+      refusal('warnings', 'an array of findings', {}),
+      refusal('impact', 'an impact object', [3]),
+      refusal('resumes', 'a plan id or nothing', 3),
+    ])
+  })
+
+  it('refuses impact counts that are not whole numbers \u2265 0', () => {
+    for (const usersMoved of [1.5, -1, '3'])
+      expect(problems(at(stored(), ['impact', 'usersMoved'], usersMoved))).toStrictEqual([refusal('impact.usersMoved', 'a whole number \u2265 0', usersMoved)])
+  })
+
+  it('refuses a step that is no object or has an empty or non-string id, and a $schema below the top level, at their paths', () => {
+    const doc = stored()
+    const steps = doc['steps'] as Array<Record<string, unknown>>
+    doc['steps'] = [['FailoverPool'], { ...steps[0], id: '' }, { ...steps[1], id: 5 }, { ...steps[2], $schema: 'x' }, ...steps.slice(3)]
+    expect(problems(doc)).toStrictEqual([
+      refusal('steps[0]', 'a step object', ['FailoverPool']),
+      refusal('steps[1].id', 'a non-empty string', ''),
+      refusal('steps[2].id', 'a non-empty string', 5),
+      unknownField('steps[3].$schema', '$schema', ['_tag', 'id', 'kind', ...Object.keys(steps[2]!).filter((k) => !['_tag', 'id', 'kind'].includes(k))]),
+    ])
+  })
+
+  it('refuses each wrong warning at its path: no object, an unknown or non-string tag, a bad severity, date, operation or lag', () => {
+    const pools = ['pool1.contoso.com']
+    const lagging = (lagSeconds: unknown) => ({ _tag: 'BackupServiceLagging', severity: 'warning', pools, lagSeconds })
+    const doc = at(stored(), ['warnings'], [
+      ['UnpairedPool'],
+      { _tag: 'Nope', severity: 'warning', pools },
+      { _tag: ['UnpairedPool'], severity: 'warning', pools },
+      { _tag: 'PossibleDataLoss', severity: 'error', pools, lastSyncAt: 5, operation: 'failover' },
+      lagging(0),
+      lagging(-1),
+      lagging(1.5),
+      lagging('3'),
+    ])
+    expect(problems(doc)).toStrictEqual([
+      refusal('warnings[0]', 'a finding object', ['UnpairedPool']),
+      refusal('warnings[1]._tag', 'a finding tag', 'Nope'),
+      refusal('warnings[2]._tag', 'a finding tag', ['UnpairedPool']),
+      refusal('warnings[3].severity', '"warning", "unsupported" or "advice"', 'error'),
+      refusal('warnings[3].lastSyncAt', 'a date-time or nothing', 5),
+      refusal('warnings[3].operation', '"failback" or nothing', 'failover'),
+      refusal('warnings[5].lagSeconds', 'a whole number \u2265 0', -1),
+      refusal('warnings[6].lagSeconds', 'a whole number \u2265 0', 1.5),
+      refusal('warnings[7].lagSeconds', 'a whole number \u2265 0', '3'),
+    ])
+  })
+
+  it('refuses an intent with an unknown or non-string tag, listing the tags, and a Back End principal other than Primary or Mirror', () => {
+    const tags = '"Failover", "Failback", "MoveService", "BackupSync", "ConferenceContentRestore", "SetSyncInterval", "QuorumRecovery", "BackEndFailover", "EdgeFailover", "EdgeFailback", "SiteFailover", "SiteFailback"'
+    for (const tag of ['Nope', ['Failover']])
+      expect(problems(at(stored(), ['intent', '_tag'], tag))).toStrictEqual([refusal('intent._tag', tags, tag)])
+    const backEnd = at(stored(), ['intent'], { _tag: 'BackEndFailover', pool: 'pool1.contoso.com', newPrincipal: 'Secondary' })
+    expect(problems(backEnd)).toStrictEqual([refusal('intent.newPrincipal', '"Primary" or "Mirror"', 'Secondary')])
+  })
+
+  it('refuses a top-level $schema that is no string, saying a URI is expected', () => {
+    expect(problems({ ...stored(), $schema: 1 })).toStrictEqual([refusal('$schema', 'the URI of a JSON Schema (a string)', 1)])
+  })
+
+  it('refuses a document whose fields cannot be read or listed as "a plan made of plain data"', () => {
+    const { proxy: revoked, revoke } = Proxy.revocable({}, {})
+    revoke()
+    const unlistable = new Proxy(stored(), {
+      ownKeys: () => {
+        throw new Error('no keys')
+      },
+    })
+    for (const doc of [revoked, unlistable]) expect(problems(doc)).toStrictEqual([refusal('', 'a plan made of plain data', doc)])
+  })
+
+  it('returns plain data fields, as JSON.parse makes them (writable, enumerable, configurable)', () => {
+    const decoded = decodePlan(stored())
+    if (E.isLeft(decoded)) throw new Error('expected a plan')
+    expect(Object.getOwnPropertyDescriptors(decoded.right)).toStrictEqual(Object.getOwnPropertyDescriptors(stored()))
   })
 
   it('never throws, whatever the value', () => {
