@@ -53,6 +53,13 @@ describe('decodeJournal', () => {
     expect(decodeJournal(asJson(journal))).toStrictEqual(E.right(asJson(journal)))
   })
 
+  it('drops only the top-level $schema: the fields of a refused plan\'s problems are kept as written, whatever their names', async () => {
+    const s = scenarios()[0]!
+    const journal = asJson(await executePlan({ ...s.plan, id: 'x' }, simulatedHandlers(s.topology, s.state).handlers))
+    const problem = { _tag: 'FromAnotherTool', $schema: 'https://example.com/problem.json' }
+    expect(decodeJournal({ $schema: 'https://example.com/journal.json', ...journal, problems: [problem] })).toStrictEqual(E.right({ ...journal, problems: [problem] }))
+  })
+
   it('reads every kind of step failure back', async () => {
     const s = scenarios()[0]!
     const sim = simulatedHandlers(s.topology, s.state)
