@@ -79,8 +79,8 @@ export const decodePlan = (input: unknown): E.Either<RNEA.ReadonlyNonEmptyArray<
   try {
     const plan = copyDocument(input, true)
     if (isWellFormedPlan(plan, [])) return E.right(plan)
-    return E.left([invalidInput('', 'a plan made of plain data', input)])
   } catch {
-    return E.left([invalidInput('', 'a plan made of plain data', input)])
+    // a proxy whose fields cannot be listed or read (again): refused below
   }
+  return E.left([invalidInput('', 'a plan made of plain data', input)])
 }
