@@ -6,7 +6,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { parseDocumentText } from '../../src/codec/documentText.js'
-import { unknownField } from '../../src/model/fieldNames.js'
 import { invalidInput } from '../../src/model/guard.js'
 import { decodePlan } from '../../src/plan/decodePlan.js'
 import type { Plan } from '../../src/plan/plan.js'
@@ -122,7 +121,7 @@ describe('decodePlan', () => {
       refusal('steps[0]', 'a step object', ['FailoverPool']),
       refusal('steps[1].id', 'a non-empty string', ''),
       refusal('steps[2].id', 'a non-empty string', 5),
-      unknownField('steps[3].$schema', '$schema', ['_tag', 'id', 'kind', ...Object.keys(steps[2]!).filter((k) => !['_tag', 'id', 'kind'].includes(k))]),
+      { _tag: 'UnknownField', path: 'steps[3].$schema', field: '$schema' },
     ])
   })
 
