@@ -53,6 +53,21 @@ describe('validatePlan', () => {
     ])
   })
 
+  it('an id that is no string is an InvalidInput at `id`, not a PlanIdMismatch', () => {
+    const p = redmondPlan()
+    expect(left(validatePlan(t, s, asPlan({ ...p, id: 5 })))).toStrictEqual([
+      { _tag: 'InvalidInput', path: 'id', expected: 'a string', found: '5' },
+    ])
+  })
+
+  it('a duplicate step id is a DuplicateStepId of that step, naming no pool', () => {
+    const p = redmondPlan()
+    const duplicated = reseal(p, [p.steps[0], p.steps[1]!, p.steps[2]!, { ...p.steps[3]!, id: p.steps[0].id }])
+    expect(left(validatePlan(t, s, duplicated))).toStrictEqual([
+      { _tag: 'StepPreconditionFailed', stepId: p.steps[0].id, step: 'FailoverPool', rule: 'DuplicateStepId', subjects: [] },
+    ])
+  })
+
   it('a wrong id does not hide a step that breaks a rule', () => {
     const p = redmondPlan()
     const edited: Plan = { ...p, steps: [p.steps[0], p.steps[1]!, p.steps[2]!, { ...p.steps[3]!, disasterMode: false } as Step] }
