@@ -4,13 +4,14 @@ import type { State } from '../../src/model/state.js'
 import type { Topology } from '../../src/model/topology.js'
 import { planClaims } from '../../src/plan/claims.js'
 import type { Plan } from '../../src/plan/plan.js'
+import { planFailback } from '../../src/plan/planFailback.js'
 import { planFailover } from '../../src/plan/planFailover.js'
 import { computePlanId, withPlanId } from '../../src/plan/planId.js'
 import { isRegisteredPlan } from '../../src/plan/registry.js'
 import type { Step } from '../../src/plan/step.js'
 import { applyPlan, validatePlan } from '../../src/plan/validatePlan.js'
 import { deepFreeze } from '../support/deepFreeze.js'
-import { aPairedDeployment, cmsAt, contosoTopology, fqdn, healthy, redmondDown, stateOf } from '../support/builders.js'
+import { aPairedDeployment, cmsAt, contosoTopology, fqdn, healthy, pool1FailedOver, redmondDown, stateOf } from '../support/builders.js'
 import { left, right } from './support.js'
 
 const t = contosoTopology()
@@ -142,6 +143,15 @@ describe('validatePlan', () => {
 
   it('a plan made for another state is rejected there', () => {
     expect(left(validatePlan(t, healthy(t), redmondPlan())).map((v) => v._tag)).toContain('StepPreconditionFailed')
+  })
+
+  it('answers, never throws, for a state that records no status for an Edge pool (a hand-built state passes the shape guard): a failback plan\'s EdgeNextHopNotRestored is then one the state does not give', () => {
+    const failedOver = pool1FailedOver(t)
+    const plan = right(planFailback(t, failedOver, { pool: fqdn('pool1.contoso.com') }))
+    expect(plan.warnings.map((w) => w._tag)).toContain('EdgeNextHopNotRestored')
+    expect(left(validatePlan(t, { ...failedOver, edgePools: new Map() }, plan))).toStrictEqual([
+      { _tag: 'PlanContentMismatch', field: 'warnings', missing: [], unexpected: plan.warnings.filter((w) => w._tag === 'EdgeNextHopNotRestored') },
+    ])
   })
 })
 
