@@ -75,10 +75,8 @@ export const dedupe = <A>(values: ReadonlyArray<A>): ReadonlyArray<A> => {
  * @internal
  */
 export const bySeverity = (findings: ReadonlyArray<Finding>): ReadonlyArray<Finding> =>
-  findings
-    .map((finding, i) => ({ finding, i }))
-    .sort((a, b) => severityRank[a.finding.severity] - severityRank[b.finding.severity] || a.i - b.i)
-    .map(({ finding }) => finding)
+  // `Array.prototype.sort` is stable (ECMAScript 2019): findings of one severity keep their order
+  [...findings].sort((a, b) => severityRank[a.severity] - severityRank[b.severity])
 
 /**
  * The states a run of steps goes through: `before[i]` is the state step `i` starts in, `final`
