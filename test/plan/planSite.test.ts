@@ -99,6 +99,19 @@ describe('planSiteFailover', () => {
     expect(outline(p).some((line) => line.startsWith('MoveFederationRoute'))).toBe(false)
   })
 
+  it('validating that plan against a hand-built topology whose index lists no pool answers with the broken rules instead of throwing while it recomputes NoSurvivingEdgePool', () => {
+    const s = stateOf(t, down('a1.example.com', 'a2.example.com'), edge('edge-a.example.com', { reachable: false }), edge('edge-b.example.com', { reachable: false }))
+    const p = right(planSiteFailover(t, s, { site: 'A' }))
+    const noIndexedPools: Topology = { ...t, index: { ...t.index, pools: new Map() } }
+    expect(left(validatePlan(noIndexedPools, s, p))).toContainEqual({
+      _tag: 'StepPreconditionFailed',
+      stepId: '1-failover-cms',
+      step: 'FailoverCentralManagementStore',
+      rule: 'UnknownPool',
+      subjects: ['b1.example.com'],
+    })
+  })
+
   it('fails the CMS over at most once: a standby whose CentralMgmt server is down is refused, not used and left again (found by a random site outage)', () => {
     // The CMS of site A is unavailable and its standby b1's only Back End server is down: failing the
     // CMS over onto b1 would leave it unavailable there, and each pool failover would then fail it back.
