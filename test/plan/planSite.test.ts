@@ -15,7 +15,7 @@ import { withPlanId } from '../../src/plan/planId.js'
 import { planSiteFailback, planSiteFailover } from '../../src/plan/planSite.js'
 import { validatePlan } from '../../src/plan/validatePlan.js'
 import { deepFreeze } from '../support/deepFreeze.js'
-import { aTopology, cmsAt, contosoTopology, down, edge, failedOver, healthy, stateOf } from '../support/builders.js'
+import { aTopology, cmsAt, contosoTopology, down, edge, failedOver, fqdn, healthy, stateOf } from '../support/builders.js'
 import { left, outline, right, validates } from './support.js'
 
 /**
@@ -283,6 +283,12 @@ describe('planSiteFailover and planSiteFailback: what they leave alone, and how 
       'SyncBackupService b1.example.com ConfServices.DataConf',
       'CheckBackupService b1.example.com ConfServices.DataConf (wait 1800 s)',
     ])
+  })
+
+  it("gives roles back only to the site's own Edge pools: another site's Edge pool whose XMPP route is elsewhere is left alone", () => {
+    // site B's Edge pool lost its XMPP route to edge-a (an Edge failover of B); site A is failed back
+    const s: State = { ...stateOf(t, failedOver('a1.example.com'), cmsAt('b1.example.com')), xmppEdgePool: fqdn('edge-a.example.com') }
+    expect(outline(right(planSiteFailback(t, s, { site: 'A' }))).filter((line) => line.includes('Xmpp'))).toStrictEqual([])
   })
 
   it('gives no role back to an Edge pool of the site that is still down, and still fails the pools back', () => {
