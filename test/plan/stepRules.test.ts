@@ -56,6 +56,12 @@ describe('FailoverDatabase (Invoke-CsDatabaseFailover): a mirrored pool, onto th
     ['CentralMgmt of a pool that does not hold the CMS', healthy(t), failoverDatabase({ pool: P2, databaseType: 'CentralMgmt' }), [['PoolHoldsCentralMgmt', P2, P1]]],
     ['onto the server that is already principal', healthy(t), failoverDatabase({ newPrincipal: 'Primary' }), [['NewPrincipalDiffers', P1]]],
     [
+      'CentralMgmt of a pool that does not hold the CMS, onto its principal (every rule at once)',
+      healthy(t),
+      failoverDatabase({ pool: P2, databaseType: 'CentralMgmt', newPrincipal: 'Primary' }),
+      [['PoolHoldsCentralMgmt', P2, P1], ['NewPrincipalDiffers', P2]],
+    ],
+    [
       'onto a server that is down',
       stateOf(t, backEndOf('pool1.contoso.com', { principal: { User: 'Primary', CentralMgmt: 'Primary' }, down: ['Mirror'] })),
       failoverDatabase(),
