@@ -7,6 +7,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import type { BackEndStatus, State } from '../../src/model/state.js'
+import { makeTopology } from '../../src/model/topology.js'
 import { applyStep, poolsOfStep, transition } from '../../src/plan/catalog.js'
 import { checks } from '../../src/plan/checks.js'
 import type { Step } from '../../src/plan/step.js'
@@ -70,6 +71,14 @@ describe('FailoverDatabase (Invoke-CsDatabaseFailover): a mirrored pool, onto th
     ['away from a principal that is down, without -Force', primaryDown, failoverDatabase(), [['ForceWhenPrincipalDown', P1]]],
   ])('refuses %s', (_what, state, step, rules) => {
     expect(broken(state, step)).toStrictEqual(rules)
+  })
+
+  it('refuses a pool whose Back End is set to mirroring but names no mirror store (PoolHasMirror, nothing else judged)', () => {
+    const noMirror = makeTopology({
+      ...t,
+      pools: t.pools.map((p) => (p.fqdn === P2 ? { ...p, backEnd: { sqlServer: p.backEnd.sqlServer, instance: p.backEnd.instance, ha: 'mirroring' as const } } : p)),
+    })
+    expect(brokenRules(noMirror, stateOf(noMirror), failoverDatabase({ pool: P2 }))).toStrictEqual([['PoolHasMirror', P2]])
   })
 
   it('with -Force, fails over from a principal that is down, and records the new principal of that database only', () => {
