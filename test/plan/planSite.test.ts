@@ -22,7 +22,7 @@ import { left, outline, right, validates } from './support.js'
  * Two data centers: A holds a1, a2 (CMS on a1), edge-a (federation, → a1); B holds b1, b2 and
  * edge-b (XMPP, → b1); pairs a1–b1 and a2–b2; b1 and b2 use edge-b for media, a1 and a2 edge-a.
  */
-const twoSites = (): Topology =>
+const twoSites = (edgeBNextHop = 'a2.example.com'): Topology =>
   aTopology({
     pools: [
       { fqdn: 'a1.example.com', site: 'A', edgePool: 'edge-a.example.com' },
@@ -36,7 +36,7 @@ const twoSites = (): Topology =>
     ],
     edgePools: [
       { fqdn: 'edge-a.example.com', site: 'A', nextHop: 'a1.example.com', federation: true },
-      { fqdn: 'edge-b.example.com', site: 'B', nextHop: 'a2.example.com', xmpp: true },
+      { fqdn: 'edge-b.example.com', site: 'B', nextHop: edgeBNextHop, xmpp: true },
     ],
     cms: 'a1.example.com',
     users: { 'a1.example.com': 20000, 'a2.example.com': 10, 'b1.example.com': 5 },
@@ -216,28 +216,8 @@ describe('planSiteFailback', () => {
 })
 
 describe('planSiteFailover and planSiteFailback: what they leave alone, and how they read the request', () => {
-  /** twoSites, but edge-b's next hop is b2 in its own site B. */
-  const edgeBHome = (): Topology =>
-    aTopology({
-      pools: [
-        { fqdn: 'a1.example.com', site: 'A', edgePool: 'edge-a.example.com' },
-        { fqdn: 'a2.example.com', site: 'A', edgePool: 'edge-a.example.com' },
-        { fqdn: 'b1.example.com', site: 'B', edgePool: 'edge-b.example.com' },
-        { fqdn: 'b2.example.com', site: 'B', edgePool: 'edge-a.example.com' },
-      ],
-      pairings: [
-        ['a1.example.com', 'b1.example.com'],
-        ['a2.example.com', 'b2.example.com'],
-      ],
-      edgePools: [
-        { fqdn: 'edge-a.example.com', site: 'A', nextHop: 'a1.example.com', federation: true },
-        { fqdn: 'edge-b.example.com', site: 'B', nextHop: 'b2.example.com', xmpp: true },
-      ],
-      cms: 'a1.example.com',
-    })
-
   it('does not repoint an Edge pool whose next hop is outside the site, even when another pool of its site would be chosen first', () => {
-    const home = edgeBHome()
+    const home = twoSites('b2.example.com')
     const p = right(planSiteFailover(home, stateOf(home, down('a1.example.com', 'a2.example.com')), { site: 'A' }))
     expect(outline(p).filter((line) => line.startsWith('SetEdgeNextHop'))).toStrictEqual(['SetEdgeNextHop edge-a.example.com -> b1.example.com'])
   })
