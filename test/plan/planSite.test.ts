@@ -20,7 +20,8 @@ import { left, outline, right, validates } from './support.js'
 
 /**
  * Two data centers: A holds a1, a2 (CMS on a1), edge-a (federation, → a1); B holds b1, b2 and
- * edge-b (XMPP, → b1); pairs a1–b1 and a2–b2; b1 and b2 use edge-b for media, a1 and a2 edge-a.
+ * edge-b (XMPP, → a2 unless `edgeBNextHop` says otherwise); pairs a1–b1 and a2–b2; b1 uses edge-b
+ * for media, a1, a2 and b2 edge-a.
  */
 const twoSites = (edgeBNextHop = 'a2.example.com'): Topology =>
   aTopology({
