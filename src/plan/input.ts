@@ -11,13 +11,41 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import type * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import { parseFqdn, type PoolFqdn } from '../model/identifiers.js'
+import { parseFqdn, type Fqdn, type PoolFqdn } from '../model/identifiers.js'
 import type { InvalidInput, UnknownPool } from '../model/problem.js'
 import type { FailoverMode } from '../model/state.js'
 import { invalidInput, ownField } from '../model/guard.js'
 import type { Pool, Topology } from '../model/topology.js'
 
 export { guardDeployment, invalidInput, isRecord, ownField } from '../model/guard.js'
+
+/**
+ * A request field holding an FQDN, as the text given (for refusals that name it as typed) and as
+ * the canonical FQDN.
+ *
+ * @category model
+ * @since 0.2.0
+ * @internal
+ */
+export interface FqdnField {
+  readonly raw: string
+  readonly fqdn: Fqdn
+}
+
+/**
+ * Reads a request field holding an FQDN: `InvalidInput` (saying `expected`) when it is no text or
+ * no FQDN. Shared by the pool and Edge pool fields, which then look the FQDN up in the topology.
+ *
+ * @category constructors
+ * @since 0.2.0
+ * @internal
+ */
+export const parseFqdnField = (request: unknown, field: string, expected: string): E.Either<InvalidInput, FqdnField> => {
+  const raw = ownField(request, field)
+  if (typeof raw !== 'string') return E.left(invalidInput(field, expected, raw))
+  const parsed = parseFqdn(raw)
+  return O.isSome(parsed) ? E.right({ raw, fqdn: parsed.value }) : E.left(invalidInput(field, expected, raw))
+}
 
 /**
  * A request field naming a Front End pool of the topology, as that pool: `InvalidInput` when it
@@ -31,14 +59,11 @@ export const parseKnownPool = (
   topology: Topology,
   request: unknown,
   field: string,
-): E.Either<InvalidInput | UnknownPool, Pool> => {
-  const raw = ownField(request, field)
-  if (typeof raw !== 'string') return E.left(invalidInput(field, 'a pool FQDN', raw))
-  const parsed = parseFqdn(raw)
-  if (O.isNone(parsed)) return E.left(invalidInput(field, 'a pool FQDN', raw))
-  const known = topology.index.pools.get(parsed.value)
-  return known === undefined ? E.left({ _tag: 'UnknownPool', pool: raw }) : E.right(known)
-}
+): E.Either<InvalidInput | UnknownPool, Pool> =>
+  E.chainW(({ raw, fqdn }: FqdnField) => {
+    const known = topology.index.pools.get(fqdn)
+    return known === undefined ? E.left({ _tag: 'UnknownPool', pool: raw } as const) : E.right(known)
+  })(parseFqdnField(request, field, 'a pool FQDN'))
 
 /**
  * A request field naming a Front End pool of the topology: `InvalidInput` when it is not an

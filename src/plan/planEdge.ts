@@ -22,16 +22,15 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import * as O from 'fp-ts/lib/Option.js'
 import type * as RNEA from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import { parseFqdn, type EdgePoolFqdn, type PoolFqdn } from '../model/identifiers.js'
+import type { EdgePoolFqdn, PoolFqdn } from '../model/identifiers.js'
 import type { Intent } from '../model/intent.js'
 import type { InvalidInput, UnknownEdgePool, Violation } from '../model/problem.js'
 import type { State } from '../model/state.js'
 import type { Topology } from '../model/topology.js'
 import { buildPlan } from './build.js'
 import { associateEdgePool, moveFederationRoute, setXmppFederationRoute, updateXmppDns, type StepDraft } from './draft.js'
-import { guardDeployment, invalidInput, ownField } from './input.js'
+import { guardDeployment, parseFqdnField, type FqdnField } from './input.js'
 import type { Plan } from './plan.js'
 import { isEdgePoolReachable, mediaToGiveBack, mediaUsers, rolesHeldElsewhere } from './steps/edge.js'
 
@@ -79,13 +78,10 @@ export const parseEdgePoolField = (
   topology: Topology,
   request: unknown,
   field: string,
-): E.Either<InvalidInput | UnknownEdgePool, EdgePoolFqdn> => {
-  const raw = ownField(request, field)
-  if (typeof raw !== 'string') return E.left(invalidInput(field, 'an Edge pool FQDN', raw))
-  const parsed = parseFqdn(raw)
-  if (O.isNone(parsed)) return E.left(invalidInput(field, 'an Edge pool FQDN', raw))
-  return topology.index.edgePools.has(parsed.value) ? E.right(parsed.value) : E.left({ _tag: 'UnknownEdgePool', edgePool: raw })
-}
+): E.Either<InvalidInput | UnknownEdgePool, EdgePoolFqdn> =>
+  E.chainW(({ raw, fqdn }: FqdnField) =>
+    topology.index.edgePools.has(fqdn) ? E.right(fqdn) : E.left({ _tag: 'UnknownEdgePool', edgePool: raw } as const),
+  )(parseFqdnField(request, field, 'an Edge pool FQDN'))
 
 /**
  * The drafts that move what `from` carries in `state` to `to`: federation, then XMPP (route, then
