@@ -7,13 +7,9 @@ import { applyStep, catalog, isStepTag, type StepCatalog } from '../../src/plan/
 import { checks } from '../../src/plan/checks.js'
 import type { Step } from '../../src/plan/step.js'
 import { aTopology, cmsAt, contosoTopology, down, edge, failedOver, fqdn, healthy, instance, stateOf } from '../support/builders.js'
-import { contosoCmsFailover, left, right } from './support.js'
+import { EDGE1, P1, P2, SE1, contosoCmsFailover, left, right } from './support.js'
 
 const t = contosoTopology()
-const P1 = fqdn('pool1.contoso.com')
-const P2 = fqdn('pool2.contoso.com')
-const SE1 = fqdn('se1.contoso.com')
-const EDGE1 = fqdn('edge1.contoso.com')
 
 const rules = (state: State, step: Step): ReadonlyArray<string> => {
   const r = applyStep(t, state, step)

@@ -18,15 +18,9 @@ import {
   updateXmppDns,
 } from '../../src/plan/steps/edge.js'
 import { contosoTopology, down, edge, failedOver, fqdn, healthy, site, stateOf } from '../support/builders.js'
-import { brokenRules } from './support.js'
+import { EDGE1, EDGE2, EDGE9, P1, P2, P9, brokenRules } from './support.js'
 
 const t = contosoTopology()
-const P1 = fqdn('pool1.contoso.com')
-const P2 = fqdn('pool2.contoso.com')
-const P9 = fqdn('pool9.contoso.com')
-const EDGE1 = fqdn('edge1.contoso.com')
-const EDGE2 = fqdn('edge2.contoso.com')
-const EDGE9 = fqdn('edge9.contoso.com')
 const REDMOND = site('Redmond')
 const DUBLIN = site('Dublin')
 

@@ -12,15 +12,9 @@ import { applyStep, poolsOfStep, transition } from '../../src/plan/catalog.js'
 import { checks } from '../../src/plan/checks.js'
 import type { Step } from '../../src/plan/step.js'
 import { contosoTopology, cmsAt, down, failedOver, fqdn, healthy, instance, site, stateOf, type StateChange } from '../support/builders.js'
-import { brokenRules, contosoCmsFailover } from './support.js'
+import { EDGE1, EDGE2, P1, P2, P9, SE1, brokenRules, contosoCmsFailover } from './support.js'
 
 const t = contosoTopology()
-const P1 = fqdn('pool1.contoso.com')
-const P2 = fqdn('pool2.contoso.com')
-const SE1 = fqdn('se1.contoso.com')
-const P9 = fqdn('pool9.contoso.com')
-const EDGE1 = fqdn('edge1.contoso.com')
-const EDGE2 = fqdn('edge2.contoso.com')
 
 /** The broken rules of one step in Contoso, each as `[rule, ...subjects]`; none when it applies. */
 const broken = (state: State, step: Step): ReadonlyArray<ReadonlyArray<string>> => brokenRules(t, state, step)

@@ -129,3 +129,12 @@ export const contosoCmsFailover = (id: string): Extract<Step, { readonly _tag: '
   mirrorInstance: instance('rtc'),
   mode: 'planned',
 })
+
+/** The Contoso sample's pools and Edge pools, and names it does not have (`…9`), as step fields. */
+export const P1 = fqdn('pool1.contoso.com')
+export const P2 = fqdn('pool2.contoso.com')
+export const SE1 = fqdn('se1.contoso.com')
+export const P9 = fqdn('pool9.contoso.com')
+export const EDGE1 = fqdn('edge1.contoso.com')
+export const EDGE2 = fqdn('edge2.contoso.com')
+export const EDGE9 = fqdn('edge9.contoso.com')
