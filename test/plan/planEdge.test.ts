@@ -120,6 +120,14 @@ describe('planEdgeFailback (failing back federation / XMPP to the restored Edge 
     ])
   })
 
+  it('does not re-associate the media of a pool that uses no Edge pool now (null: nobody holds it, contract §10)', () => {
+    const s = stateOf(t, edge1Failed)
+    const mediaOfPool1Null: State = { ...s, mediaEdgePools: new Map([...s.mediaEdgePools].filter(([pool]) => pool !== fqdn('pool1.contoso.com'))) }
+    expect(outline(right(planEdgeFailback(t, mediaOfPool1Null, { edgePool: 'edge1.contoso.com' })))).toStrictEqual([
+      'MoveFederationRoute edge2.contoso.com -> edge1.contoso.com',
+    ])
+  })
+
   it('does not take back a role nobody holds now (null)', () => {
     const { federationEdgePool: _, ...none } = healthy(t)
     expect(left(planEdgeFailback(t, none, { edgePool: 'edge1.contoso.com' }))).toStrictEqual([
