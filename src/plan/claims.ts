@@ -134,7 +134,8 @@ const surplus = <A>(values: ReadonlyArray<A>, minus: ReadonlyArray<A>): Readonly
   const left = minus.map(keyOf)
   return values.filter((v) => {
     const i = left.indexOf(keyOf(v))
-    if (i >= 0) left[i] = ''
+    // a matched value is used up (removed, not overwritten with a marker another key could equal)
+    if (i >= 0) left.splice(i, 1)
     return i < 0
   })
 }
